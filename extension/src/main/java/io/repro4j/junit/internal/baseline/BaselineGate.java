@@ -1,0 +1,136 @@
+package io.repro4j.junit.internal.baseline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apiguardian.api.API;
+
+/**
+ * Compares a reproducible test's fingerprints with its committed baseline, or writes the baseline, per the mode.
+ *
+ * <p>A moved fingerprint is judged together with the environment: if the environment is identical the change is in
+ * code, data or config; if it changed too, the likely cause is environment drift.
+ */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
+public final class BaselineGate {
+
+    private static final String UPDATE_HINT = "mvn verify -D" + BaselineSettings.MODE + "=update";
+
+    private BaselineGate() {
+    }
+
+    /** Applies {@code settings} to {@code subject}; writes the baseline file in update mode or when it is missing. */
+    public static BaselineOutcome check(BaselineSettings settings, BaselineSubject subject) {
+        Path file = settings.fileFor(subject.testKey());
+        Baseline current = new Baseline(subject.testId(), subject.fingerprints(), subject.environment());
+        switch (settings.mode()) {
+            case OFF:
+                return BaselineOutcome.of(BaselineStatus.OFF, file, "Baselines are off (" + BaselineSettings.MODE
+                        + "=off).");
+            case UPDATE:
+                boolean changed = write(file, current);
+                return BaselineOutcome.of(changed ? BaselineStatus.UPDATED : BaselineStatus.UNCHANGED, file,
+                        changed ? "Baseline " + file + " updated: review and commit it."
+                                : "Baseline " + file + " already up to date.");
+            default:
+                return verify(settings, subject, file, current);
+        }
+    }
+
+    private static BaselineOutcome verify(BaselineSettings settings, BaselineSubject subject, Path file,
+                                          Baseline current) {
+        if (!Files.exists(file)) {
+            if (settings.ci()) {
+                return BaselineOutcome.of(BaselineStatus.MISSING, file, "No baseline for " + subject.testId()
+                        + " at " + file + ", and CI is set, so it is not created here. Create it locally with "
+                        + UPDATE_HINT + " (or any run without CI), then commit " + file + ".");
+            }
+            write(file, current);
+            return BaselineOutcome.of(BaselineStatus.CREATED, file, "Baseline created at " + file
+                    + ": review and commit it.");
+        }
+        Baseline baseline;
+        try {
+            baseline = BaselineFile.read(file);
+        } catch (CorruptBaselineException e) {
+            return BaselineOutcome.of(BaselineStatus.CORRUPT, file, e.getMessage() + ". It was left untouched: "
+                    + "fix it, or delete it and run " + UPDATE_HINT + " to record it again.");
+        }
+        List<FingerprintChange> changes = compare(baseline.fingerprints(), subject.fingerprints());
+        List<EnvironmentChange> environment = EnvironmentDrift.between(baseline.environment(), subject.environment());
+        String environmentLine = environment.isEmpty() ? ""
+                : "Environment changed: " + environment.stream().map(EnvironmentChange::toString)
+                        .collect(Collectors.joining(", ")) + ".";
+        if (changes.isEmpty()) {
+            return environment.isEmpty()
+                    ? BaselineOutcome.of(BaselineStatus.MATCHED, file, "Fingerprints match the baseline " + file + ".")
+                    : new BaselineOutcome(BaselineStatus.ENVIRONMENT_CHANGED, file, "Fingerprints match the baseline "
+                            + file + ". " + environmentLine, changes, environment);
+        }
+        StringBuilder message = new StringBuilder("Fingerprints differ from the baseline ").append(file).append(':');
+        for (FingerprintChange change : changes) {
+            message.append("\n  ").append(change);
+        }
+        message.append('\n');
+        BaselineStatus status;
+        if (environment.isEmpty()) {
+            status = BaselineStatus.DIFFERS;
+            message.append("Environment identical: the change is in code, data or config.");
+        } else {
+            status = settings.onDrift() == DriftPolicy.WARN ? BaselineStatus.DRIFT_WARNED : BaselineStatus.DRIFT;
+            message.append(environmentLine.replace("Environment changed", "environment changed"))
+                    .append("\nFingerprints moved and the environment changed: likely environment drift, "
+                            + "not a code change.");
+            if (status == BaselineStatus.DRIFT) {
+                message.append(" To accept drift with a warning, set ").append(BaselineSettings.ON_DRIFT)
+                        .append("=warn.");
+            }
+        }
+        if (status.isFailure()) {
+            message.append("\nIf the new fingerprints are intended, run ").append(UPDATE_HINT)
+                    .append(" and commit ").append(file).append('.');
+        }
+        return new BaselineOutcome(status, file, message.toString(), changes, environment);
+    }
+
+    /** Fields whose values differ, in this run's order, then fields only the baseline has. */
+    static List<FingerprintChange> compare(ObjectNode baseline, ObjectNode actual) {
+        Set<String> fields = new LinkedHashSet<>();
+        actual.fieldNames().forEachRemaining(fields::add);
+        baseline.fieldNames().forEachRemaining(fields::add);
+        List<FingerprintChange> changes = new ArrayList<>();
+        for (String field : fields) {
+            String was = text(baseline.get(field));
+            String now = text(actual.get(field));
+            if (!Objects.equals(was, now)) {
+                changes.add(new FingerprintChange(field, was, now));
+            }
+        }
+        return changes;
+    }
+
+    // Compares as JSON text: a long read back from a file is an IntNode, the same value built in memory a LongNode.
+    private static String text(JsonNode node) {
+        if (node == null) {
+            return null;
+        }
+        return node.isTextual() ? node.textValue() : node.toString();
+    }
+
+    private static boolean write(Path file, Baseline baseline) {
+        try {
+            return BaselineFile.write(file, baseline);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write baseline " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

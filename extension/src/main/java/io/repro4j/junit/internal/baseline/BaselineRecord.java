@@ -1,0 +1,53 @@
+package io.repro4j.junit.internal.baseline;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.apiguardian.api.API;
+
+/**
+ * The baseline gate's outcome for one test, saved next to its verdict as
+ * {@code <results root>/baselines/<test-key>.json} so the report can show it.
+ */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
+public final class BaselineRecord {
+
+    /** The directory under the results root. */
+    public static final String DIRECTORY = "baselines";
+
+    private BaselineRecord() {
+    }
+
+    /** The record file of a test. */
+    public static Path fileFor(Path resultsRoot, String testKey) {
+        return resultsRoot.resolve(DIRECTORY).resolve(testKey + ".json");
+    }
+
+    /** {@code {test_id, test_key, status, failed, file, message, changes, environment_changes}}. */
+    public static ObjectNode toJson(BaselineSubject subject, BaselineOutcome outcome) {
+        ObjectNode root = StableJson.MAPPER.createObjectNode();
+        root.put("test_id", subject.testId());
+        root.put("test_key", subject.testKey());
+        root.put("status", outcome.status().name());
+        root.put("failed", outcome.failed());
+        root.put("file", outcome.file().toString());
+        root.put("message", outcome.message());
+        ArrayNode changes = root.putArray("changes");
+        for (FingerprintChange change : outcome.changes()) {
+            changes.addObject().put("field", change.field()).put("baseline", change.baseline())
+                    .put("actual", change.actual());
+        }
+        ArrayNode environment = root.putArray("environment_changes");
+        for (EnvironmentChange change : outcome.environmentChanges()) {
+            environment.addObject().put("key", change.key()).put("label", change.label())
+                    .put("baseline", change.baseline()).put("actual", change.actual());
+        }
+        return root;
+    }
+
+    /** Writes the record atomically. */
+    public static void write(Path resultsRoot, BaselineSubject subject, BaselineOutcome outcome) throws IOException {
+        StableJson.writeAtomically(fileFor(resultsRoot, subject.testKey()), StableJson.render(toJson(subject, outcome)));
+    }
+}

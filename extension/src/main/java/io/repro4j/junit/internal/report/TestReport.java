@@ -1,0 +1,136 @@
+package io.repro4j.junit.internal.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.repro4j.junit.internal.baseline.OrphanBaseline;
+import io.repro4j.junit.internal.baseline.StableJson;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apiguardian.api.API;
+
+/**
+ * Regenerates {@code <results root>/report/report.json} and {@code index.html} from every verdict file
+ * ({@code verdicts/*.json}) and baseline record ({@code baselines/*.json}) under the root.
+ *
+ * <p>Several test JVMs may finish into one root at once: each regenerates from all files under {@code report/.lock}
+ * and writes atomically, so the last report to be written contains every verdict written before it.
+ */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
+public final class TestReport {
+
+    /** Report format version. */
+    public static final int SCHEMA = 1;
+
+    private TestReport() {
+    }
+
+    /** Whether {@code root} holds at least one verdict file. */
+    public static boolean hasVerdicts(Path root) {
+        return !jsonFiles(root.resolve("verdicts")).isEmpty();
+    }
+
+    /**
+     * Writes the report under the lock.
+     *
+     * @param orphans baselines whose test no longer exists, listed in the report
+     * @return the {@code index.html} written
+     */
+    public static Path generate(Path root, List<OrphanBaseline> orphans) throws IOException {
+        Path reportDir = root.resolve("report");
+        try (ReportLock ignored = ReportLock.acquire(reportDir)) {
+            ObjectNode report = build(root, orphans);
+            StableJson.writeAtomically(reportDir.resolve("report.json"), StableJson.render(report));
+            Path index = reportDir.resolve("index.html");
+            StableJson.writeAtomically(index, HtmlReport.render(report));
+            return index;
+        }
+    }
+
+    /** The {@code report.json} content. */
+    static ObjectNode build(Path root, List<OrphanBaseline> orphans) {
+        ObjectNode report = StableJson.MAPPER.createObjectNode();
+        report.put("schema", SCHEMA);
+        report.put("generated_at", Instant.now().toString());
+        report.put("results_root", root.toAbsolutePath().normalize().toString());
+        ArrayNode unreadable = StableJson.MAPPER.createArrayNode();
+        List<ObjectNode> tests = new ArrayList<>();
+        for (Path file : jsonFiles(root.resolve("verdicts"))) {
+            JsonNode verdict = readObject(file, unreadable);
+            if (verdict == null) {
+                continue;
+            }
+            ObjectNode test = ((ObjectNode) verdict).deepCopy();
+            String key = test.path("test_key").asText(stripJson(file));
+            test.put("test_key", key);
+            Path record = root.resolve("baselines").resolve(key + ".json");
+            JsonNode baseline = Files.isRegularFile(record) ? readObject(record, unreadable) : null;
+            test.set("baseline", baseline == null ? StableJson.MAPPER.nullNode() : baseline);
+            tests.add(test);
+        }
+        tests.sort(Comparator.comparing((ObjectNode t) -> t.path("test_class").asText(""))
+                .thenComparing(t -> t.path("test_method").asText(""))
+                .thenComparing(t -> t.path("display_name").asText(""))
+                .thenComparing(t -> t.path("test_key").asText("")));
+        ObjectNode summary = report.putObject("summary");
+        summary.put("tests", tests.size());
+        for (String verdict : List.of("REPRODUCIBLE", "DIFFERS", "ERROR")) {
+            summary.put(verdict.toLowerCase(java.util.Locale.ROOT),
+                    tests.stream().filter(t -> verdict.equals(t.path("verdict").asText())).count());
+        }
+        summary.put("baseline_failures", tests.stream().filter(t -> t.path("baseline").path("failed").asBoolean())
+                .count());
+        summary.put("orphan_baselines", orphans.size());
+        report.putArray("tests").addAll(tests);
+        ArrayNode orphanNodes = report.putArray("orphan_baselines");
+        for (OrphanBaseline orphan : orphans) {
+            orphanNodes.addObject().put("file", orphan.file().toString()).put("test_id", orphan.testId())
+                    .put("reason", orphan.reason());
+        }
+        report.set("unreadable_files", unreadable);
+        return report;
+    }
+
+    private static JsonNode readObject(Path file, ArrayNode unreadable) {
+        try {
+            JsonNode node = StableJson.MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            if (node != null && node.isObject()) {
+                return node;
+            }
+            unreadable.addObject().put("file", file.toString()).put("problem", "not a JSON object");
+        } catch (JsonProcessingException e) {
+            unreadable.addObject().put("file", file.toString()).put("problem", e.getOriginalMessage());
+        } catch (IOException e) {
+            unreadable.addObject().put("file", file.toString()).put("problem", e.toString());
+        }
+        return null;
+    }
+
+    private static List<Path> jsonFiles(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            // Names starting with '.' are another writer's temp files.
+            return files.filter(p -> {
+                String name = p.getFileName().toString();
+                return name.endsWith(".json") && !name.startsWith(".");
+            }).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private static String stripJson(Path file) {
+        String name = file.getFileName().toString();
+        return name.substring(0, name.length() - ".json".length());
+    }
+}
