@@ -1,0 +1,49 @@
+package io.repro4j.junit.internal.baseline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.repro4j.junit.gates.HyperparameterGateTestCase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OrphanBaselinesTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void reportsBaselinesWhoseClassOrMethodIsGoneAndKeepsLiveOnes() throws IOException {
+        String live = "[engine:junit-jupiter]/[class:" + HyperparameterGateTestCase.class.getName()
+                + "]/[method:trains(io.repro4j.junit.TrainingRun)]";
+        write("live", live);
+        write("gone-class", "[engine:junit-jupiter]/[class:com.acme.RemovedTest]/[method:trains()]");
+        write("gone-method", "[engine:junit-jupiter]/[class:" + HyperparameterGateTestCase.class.getName()
+                + "]/[method:renamed(io.repro4j.junit.TrainingRun)]");
+        write("not-deterministic", "[engine:junit-jupiter]/[class:" + OrphanBaselinesTest.class.getName()
+                + "]/[method:reportsBaselinesWhoseClassOrMethodIsGoneAndKeepsLiveOnes()]");
+        Files.writeString(dir.resolve("broken.json"), "{\"schema\": 1,");
+
+        List<OrphanBaseline> orphans = OrphanBaselines.find(dir, getClass().getClassLoader());
+
+        assertThat(orphans).extracting(o -> o.file().getFileName().toString())
+                .containsExactly("broken.json", "gone-class.json", "gone-method.json", "not-deterministic.json");
+        assertThat(orphans.get(1).reason()).isEqualTo("class com.acme.RemovedTest not found");
+        assertThat(orphans.get(2).reason()).startsWith("method renamed not found");
+        assertThat(orphans.get(3).reason()).endsWith("is no longer @DeterministicTraining");
+    }
+
+    @Test
+    void noDirectoryNoOrphans() {
+        assertThat(OrphanBaselines.find(dir.resolve("absent"), getClass().getClassLoader())).isEmpty();
+    }
+
+    private void write(String key, String testId) throws IOException {
+        var fingerprints = StableJson.MAPPER.createObjectNode().put("model_sha256", "aa");
+        BaselineFile.write(dir.resolve(key + ".json"),
+                new Baseline(testId, fingerprints, StableJson.MAPPER.createObjectNode()));
+    }
+}

@@ -1,0 +1,53 @@
+package io.repro4j.junit.internal.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.repro4j.junit.gates.VerdictFixtures;
+import io.repro4j.junit.internal.baseline.OrphanBaseline;
+import io.repro4j.junit.internal.baseline.StableJson;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TestReportTest {
+
+    @TempDir
+    Path root;
+
+    @Test
+    void summarisesEveryVerdictWithItsBaselineAndOrphans() throws IOException {
+        VerdictFixtures.write(root, "a-key", "REPRODUCIBLE", "trains()");
+        VerdictFixtures.write(root, "b-key", "DIFFERS", "<script>alert('x')</script> & \"quoted\"");
+        Files.writeString(root.resolve("verdicts/.b-key.json.123.tmp"), "{\"half");
+        StableJson.writeAtomically(root.resolve("baselines/a-key.json"), StableJson.render(
+                StableJson.MAPPER.createObjectNode().put("status", "DIFFERS").put("failed", true)
+                        .put("message", "model_sha256: baseline aa, actual bb")));
+
+        Path index = TestReport.generate(root, List.of(new OrphanBaseline(Path.of("gone.json"), "id", "class x not found")));
+
+        JsonNode report = StableJson.MAPPER.readTree(root.resolve("report/report.json").toFile());
+        assertThat(report.path("summary").path("tests").asInt()).isEqualTo(2);
+        assertThat(report.path("summary").path("differs").asInt()).isEqualTo(1);
+        assertThat(report.path("summary").path("baseline_failures").asInt()).isEqualTo(1);
+        assertThat(report.path("tests").get(0).path("baseline").path("status").asText()).isEqualTo("DIFFERS");
+        assertThat(report.path("orphan_baselines").get(0).path("file").asText()).isEqualTo("gone.json");
+        assertThat(report.path("unreadable_files")).isEmpty();
+
+        String html = Files.readString(index);
+        assertThat(html).contains("<table id=\"verdicts\">")
+                .contains("data-verdict=\"REPRODUCIBLE\" data-test-key=\"a-key\"")
+                .contains("data-verdict=\"DIFFERS\" data-test-key=\"b-key\"")
+                .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quoted&quot;")
+                .doesNotContain("<script").doesNotContain("http://").doesNotContain("https://")
+                .contains("class x not found");
+    }
+
+    @Test
+    void noVerdictsMeansNoReport() {
+        assertThat(TestReport.hasVerdicts(root)).isFalse();
+    }
+}
