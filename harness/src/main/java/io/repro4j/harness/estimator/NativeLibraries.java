@@ -61,13 +61,7 @@ public final class NativeLibraries {
             if (lightGbmDigests != null) {
                 return;
             }
-            String os = System.getProperty("os.name", "?");
-            String arch = System.getProperty("os.arch", "?");
-            if (!isLinuxX86_64(os, arch)) {
-                throw new Repro4jException("LightGBM natives are loaded only on Linux x86_64, but this JVM runs on "
-                        + os + " " + arch + " (lightgbmlib 3.3.510 ships no Linux aarch64 build); train with XGBoost"
-                        + " here or run on Linux x86_64");
-            }
+            requireSupportedPlatform(System.getProperty("os.name", "?"), System.getProperty("os.arch", "?"));
             Path dir;
             try {
                 dir = Files.createTempDirectory(Paths.get(System.getProperty("java.io.tmpdir")), "repro4j-lightgbm-");
@@ -100,6 +94,14 @@ public final class NativeLibraries {
                 digests.put(name, sha256(file));
             }
             lightGbmDigests = Map.copyOf(digests);
+        }
+    }
+
+    static void requireSupportedPlatform(String os, String arch) {
+        if (!isLinuxX86_64(os, arch)) {
+            throw new Repro4jException("LightGBM natives are loaded only on Linux x86_64, but this JVM runs on "
+                    + os + " " + arch + " (lightgbmlib 3.3.510 ships no Linux aarch64 build); train with XGBoost"
+                    + " here or run on Linux x86_64");
         }
     }
 
@@ -183,7 +185,8 @@ public final class NativeLibraries {
         return "unknown";
     }
 
-    private static String mappedXgboostDigest() {
+    /** The digest of the XGBoost library this process mapped, or {@code null} when it has not loaded one. */
+    static String mappedXgboostDigest() {
         Path maps = Paths.get("/proc/self/maps");
         if (!Files.isReadable(maps)) {
             return null;
@@ -206,7 +209,7 @@ public final class NativeLibraries {
         return null;
     }
 
-    private static String resourceDigest(String resource) {
+    static String resourceDigest(String resource) {
         try (InputStream in = NativeLibraries.class.getClassLoader().getResourceAsStream(resource)) {
             return in == null ? null : sha256(in);
         } catch (IOException e) {
