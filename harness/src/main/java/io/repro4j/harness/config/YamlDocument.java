@@ -9,10 +9,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -127,23 +129,37 @@ final class YamlDocument {
      * @param lines receives the line of every value by dotted key
      */
     static Object toValue(Path file, Node node, String dottedKey, Map<String, Integer> lines) {
+        return toValue(file, node, dottedKey, lines, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    private static Object toValue(Path file, Node node, String dottedKey, Map<String, Integer> lines,
+            Set<Node> enclosing) {
         lines.put(dottedKey, node.getStartMark().getLine() + 1);
-        if (node instanceof MappingNode mapping) {
-            Map<String, Object> map = new LinkedHashMap<>();
-            for (Entry e : entries(file, mapping, dottedKey)) {
-                map.put(e.key(), toValue(file, e.value(), e.dottedKey(), lines));
-            }
-            return Collections.unmodifiableMap(map);
+        if (node instanceof ScalarNode scalar) {
+            return scalarValue(scalar);
         }
-        if (node instanceof SequenceNode sequence) {
+        if (!enclosing.add(node)) {
+            // An alias to an enclosing collection (&a [*a]) would make the value infinitely deep.
+            throw new ConfigException(where(file, node.getStartMark()) + "key '" + dottedKey
+                    + "' refers to itself through an alias. Remove the recursive alias.");
+        }
+        try {
+            if (node instanceof MappingNode mapping) {
+                Map<String, Object> map = new LinkedHashMap<>();
+                for (Entry e : entries(file, mapping, dottedKey)) {
+                    map.put(e.key(), toValue(file, e.value(), e.dottedKey(), lines, enclosing));
+                }
+                return Collections.unmodifiableMap(map);
+            }
             List<Object> list = new ArrayList<>();
             int index = 0;
-            for (Node item : sequence.getValue()) {
-                list.add(toValue(file, item, dottedKey + "[" + index++ + "]", lines));
+            for (Node item : ((SequenceNode) node).getValue()) {
+                list.add(toValue(file, item, dottedKey + "[" + index++ + "]", lines, enclosing));
             }
             return Collections.unmodifiableList(list);
+        } finally {
+            enclosing.remove(node);
         }
-        return scalarValue((ScalarNode) node);
     }
 
     static Object scalarValue(ScalarNode node) {

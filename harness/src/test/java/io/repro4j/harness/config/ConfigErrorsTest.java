@@ -175,6 +175,21 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void recursiveAliasIsRejectedInsteadOfRecursingForever() throws IOException {
+        loadingExperiment("training:\n  loop: &self\n    again: *self\n")
+                .hasMessageContaining("refers to itself")
+                .hasMessageContaining("'training.loop.again'");
+    }
+
+    @Test
+    void multipleDocumentsAreRejected() throws IOException {
+        loadingBase("reproducibility:\n  seed: 1\n---\nstrict: {}\n")
+                .hasMessageContaining("malformed YAML")
+                .hasMessageContaining("single document")
+                .hasMessageContaining("line 3");
+    }
+
+    @Test
     void badEnvironmentValueNamesTheVariable() {
         assertThatThrownBy(() -> new ConfigLoader(null, Map.of("REPRO_SEED", "abc"), Map.of()).reproducibility())
                 .isInstanceOf(ConfigException.class)
