@@ -132,7 +132,7 @@ final class ReferenceVectors {
         Function<Inputs, Result> function = FUNCTIONS.get(vector.fn());
         if (function == null) {
             throw new AssertionError("reference vector " + vector.name() + " in " + vector.source()
-                    + ": unknown fn '" + vector.fn() + "'; implemented: " + FUNCTIONS.keySet()
+                    + ": unknown fn '" + vector.fn() + "'; implemented: " + new java.util.TreeSet<>(FUNCTIONS.keySet())
                     + "\n  inputs: " + show(vector.inputs()));
         }
         Inputs inputs = new Inputs(vector.inputs());
