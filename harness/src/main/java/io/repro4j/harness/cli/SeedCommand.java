@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code repro4j seed}: prints the seed the reference's {@code resolve_seed} derives. */
 @API(status = API.Status.INTERNAL, since = "0.1.0")
-@Command(name = "seed", mixinStandardHelpOptions = false,
+@Command(name = "seed",
         description = "Prints the derived seed: resolve_seed(seed, phase, target, fold, symbol, view, version).")
 public final class SeedCommand implements Callable<Integer> {
 

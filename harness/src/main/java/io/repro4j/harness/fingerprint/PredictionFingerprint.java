@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import org.apiguardian.api.API;
 
@@ -69,7 +70,7 @@ public record PredictionFingerprint(String predictionHash, String predictionHash
             bytes.putFloat(v);
         }
         digest.update(bytes.array());
-        return java.util.HexFormat.of().formatHex(digest.digest());
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     /** numpy's {@code S<width>} array bytes: each id NUL-padded to the longest (at least one byte wide). */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import org.apiguardian.api.API;
 
 /** The reference's signatures of what a run trained on and how: the {@code comparison_group} fields. */
@@ -39,7 +40,7 @@ public final class Signatures {
         fields.forEach((name, value) -> {
             if (!TASK_FIELDS.contains(name)) {
                 throw new IllegalArgumentException("unknown task fingerprint field '" + name + "'; expected one of "
-                        + new java.util.TreeSet<>(TASK_FIELDS));
+                        + new TreeSet<>(TASK_FIELDS));
             }
             doc.put(name, value);
         });
