@@ -50,6 +50,7 @@ public final class ChildSession {
         if (current != null) {
             return current;
         }
+        // Exactly the parent's config directory (or none), whatever this run's working directory is.
         ResolvedExperiment experiment = ResolvedExperiment.resolve(request.config(), request.configExplicit(),
                 request.configDir() == null ? null : Path.of(request.configDir()), System.getenv(),
                 ResolvedExperiment.systemProperties());
