@@ -4,6 +4,7 @@ import io.repro4j.harness.Dataset;
 import io.repro4j.harness.Estimator;
 import io.repro4j.harness.Library;
 import io.repro4j.harness.ProblemKind;
+import io.repro4j.harness.config.ConfigLoader;
 import io.repro4j.junit.DeterministicTraining;
 import io.repro4j.junit.TrainingRun;
 import java.util.List;
@@ -11,18 +12,20 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * A small XGBoost training whose {@code max_depth} comes from {@code repro4j.gates.maxDepth}, so one fixture yields
- * two different fingerprints. Run through EngineTestKit by the gate tests only.
+ * A small XGBoost training whose {@code max_depth} is {@code training.max_depth} of the experiment config
+ * {@code gates_hparams}, so changing one YAML line moves the fingerprints as a real hyper-parameter change would.
+ * Run through EngineTestKit by the gate tests only, with {@code repro4j.configDir} pointing at their config.
  */
 public class HyperparameterGateTestCase {
 
-    /** The system property the child reads for {@code max_depth}. */
-    public static final String MAX_DEPTH = "repro4j.gates.maxDepth";
+    /** The experiment the fixture reads. */
+    public static final String EXPERIMENT = "gates_hparams";
 
     @Test
-    @DeterministicTraining(runs = 2, perturb = {})
+    @DeterministicTraining(runs = 2, config = EXPERIMENT)
     void trains(TrainingRun run) {
-        int maxDepth = Integer.parseInt(System.getProperty(MAX_DEPTH, "3"));
+        int maxDepth = ConfigLoader.fromEnvironment().experiment(EXPERIMENT, true).orElseThrow()
+                .get("training.max_depth", Integer.class).orElseThrow();
         Dataset data = GateData.regression();
         run.recordDataset("gates/synthetic", List.of("SYN"), data);
         Estimator estimator = run.createEstimator(Library.XGBOOST,

@@ -28,7 +28,7 @@ public final class ReportListener implements TestExecutionListener {
             return;
         }
         ConfigurationParameters parameters = testPlan.getConfigurationParameters();
-        Path root = ResultsLocation.resolve(parameters::get);
+        Path root = ResultsLocation.resolve(parameters::get, System.getenv());
         if (!TestReport.hasVerdicts(root)) {
             return;
         }

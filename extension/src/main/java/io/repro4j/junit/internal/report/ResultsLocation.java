@@ -1,24 +1,27 @@
 package io.repro4j.junit.internal.report;
 
+import io.repro4j.junit.internal.ExtensionSettings;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apiguardian.api.API;
 
-/** The results root of the test JVM: {@code repro4j.resultsDir} if given, else {@code target/repro4j}. */
+/**
+ * The results root of the test JVM, found as the extension finds it: {@code repro4j.resultsDir}, else env
+ * {@code REPRO4J_RESULTS_DIR}, else {@code target/repro4j}.
+ */
 @API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class ResultsLocation {
-
-    /** Configuration parameter (or system property) naming the results root. */
-    public static final String PROPERTY = "repro4j.resultsDir";
-    /** The default, relative to the working directory (the module directory under Maven). */
-    public static final String DEFAULT = "target/repro4j";
 
     private ResultsLocation() {
     }
 
-    /** Resolves the root from a configuration parameter lookup that falls back to system properties. */
-    public static Path resolve(Function<String, Optional<String>> parameters) {
-        return Path.of(parameters.apply(PROPERTY).filter(s -> !s.isBlank()).orElse(DEFAULT));
+    /** Resolves the root from a configuration parameter lookup (falling back to system properties) and the environment. */
+    public static Path resolve(Function<String, Optional<String>> parameters, Map<String, String> environment) {
+        return parameters.apply(ExtensionSettings.RESULTS_DIR).filter(s -> !s.isBlank())
+                .or(() -> Optional.ofNullable(environment.get(ExtensionSettings.RESULTS_DIR_ENV)).filter(s -> !s.isBlank()))
+                .map(Path::of)
+                .orElse(Path.of(ExtensionSettings.DEFAULT_RESULTS_DIR));
     }
 }
