@@ -62,6 +62,7 @@ public final class ChildSession {
         StrictCheck.verify(config, request.perturbations());
         Determinism.useConfiguration(config);
         ChildSession session = new ChildSession(request, config);
+        // Sees every createEstimator call in this JVM, also from production code the test calls into.
         EstimatorInterceptors.install((entry, estimator) -> {
             session.estimatorCalls.incrementAndGet();
             return estimator;
