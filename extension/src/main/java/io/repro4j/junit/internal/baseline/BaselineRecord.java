@@ -24,9 +24,13 @@ public final class BaselineRecord {
         return resultsRoot.resolve(DIRECTORY).resolve(testKey + ".json");
     }
 
-    /** {@code {test_id, test_key, status, failed, file, message, changes, environment_changes}}. */
-    public static ObjectNode toJson(BaselineSubject subject, BaselineOutcome outcome) {
+    /**
+     * {@code {test_id, test_key, verdict_finished_at, status, failed, file, message, changes, environment_changes}};
+     * {@code verdict_finished_at} ties the record to one verdict, so a stale record is never shown with a newer verdict.
+     */
+    public static ObjectNode toJson(BaselineSubject subject, BaselineOutcome outcome, String verdictFinishedAt) {
         ObjectNode root = StableJson.MAPPER.createObjectNode();
+        root.put("verdict_finished_at", verdictFinishedAt);
         root.put("test_id", subject.testId());
         root.put("test_key", subject.testKey());
         root.put("status", outcome.status().name());
@@ -47,7 +51,9 @@ public final class BaselineRecord {
     }
 
     /** Writes the record atomically. */
-    public static void write(Path resultsRoot, BaselineSubject subject, BaselineOutcome outcome) throws IOException {
-        StableJson.writeAtomically(fileFor(resultsRoot, subject.testKey()), StableJson.render(toJson(subject, outcome)));
+    public static void write(Path resultsRoot, BaselineSubject subject, BaselineOutcome outcome,
+                             String verdictFinishedAt) throws IOException {
+        StableJson.writeAtomically(fileFor(resultsRoot, subject.testKey()),
+                StableJson.render(toJson(subject, outcome, verdictFinishedAt)));
     }
 }

@@ -36,7 +36,7 @@ public final class BaselineVerdictHook implements BaselineHook {
 
         BaselineOutcome outcome = BaselineGate.check(settings, subject);
 
-        BaselineRecord.write(ExtensionSettings.from(context).resultsRoot(), subject, outcome);
+        BaselineRecord.write(ExtensionSettings.from(context).resultsRoot(), subject, outcome, verdict.finishedAt());
         Map<String, String> entry = new LinkedHashMap<>();
         entry.put("repro4j.baseline", outcome.status().name());
         entry.put("repro4j.baseline.file", outcome.file().toString());

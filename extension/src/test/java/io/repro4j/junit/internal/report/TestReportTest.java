@@ -24,7 +24,7 @@ class TestReportTest {
         VerdictFixtures.write(root, "b-key", "DIFFERS", "<script>alert('x')</script> & \"quoted\"");
         Files.writeString(root.resolve("verdicts/.b-key.json.123.tmp"), "{\"half");
         StableJson.writeAtomically(root.resolve("baselines/a-key.json"), StableJson.render(
-                StableJson.MAPPER.createObjectNode().put("status", "DIFFERS").put("failed", true)
+                StableJson.MAPPER.createObjectNode().put("status", "DIFFERS").put("failed", true).put("verdict_finished_at", "2026-01-01T00:00:00Z")
                         .put("message", "model_sha256: baseline aa, actual bb")));
 
         Path index = TestReport.generate(root, List.of(new OrphanBaseline(Path.of("gone.json"), "id", "class x not found")));
@@ -44,6 +44,19 @@ class TestReportTest {
                 .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quoted&quot;")
                 .doesNotContain("<script").doesNotContain("http://").doesNotContain("https://")
                 .contains("class x not found");
+    }
+
+    @Test
+    void ignoresABaselineRecordLeftByAnEarlierVerdict() throws IOException {
+        VerdictFixtures.write(root, "a-key", "DIFFERS", "trains");
+        StableJson.writeAtomically(root.resolve("baselines/a-key.json"), StableJson.render(
+                StableJson.MAPPER.createObjectNode().put("status", "MATCHED").put("failed", false)
+                        .put("verdict_finished_at", "2025-12-31T00:00:00Z")));
+
+        TestReport.generate(root, List.of());
+
+        JsonNode report = StableJson.MAPPER.readTree(root.resolve("report/report.json").toFile());
+        assertThat(report.path("tests").get(0).path("baseline").isNull()).isTrue();
     }
 
     @Test
