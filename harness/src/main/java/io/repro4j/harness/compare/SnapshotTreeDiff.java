@@ -117,7 +117,14 @@ public final class SnapshotTreeDiff {
         return new Result(pairs, lines, unpaired, drift);
     }
 
-    /** Fingerprint fields (with explanations) first, then every other non-volatile field. */
+    /**
+     * Every differing field of two snapshots: fingerprint fields (with explanations) first, then every other
+     * non-volatile field in sorted order.
+     */
+    public static List<FieldDifference> compareFields(Snapshot a, Snapshot b) {
+        return compareAll(a, b);
+    }
+
     static List<FieldDifference> compareAll(Snapshot a, Snapshot b) {
         List<FieldDifference> out = new ArrayList<>(FingerprintComparison.compare(a, b).differences());
         Set<String> covered = new LinkedHashSet<>(a.fingerprints().keySet());

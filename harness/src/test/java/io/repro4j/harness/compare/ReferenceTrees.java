@@ -13,8 +13,9 @@ import java.util.stream.Stream;
 /** Copies the reference cohort directory into temporary snapshot trees for tests. */
 public final class ReferenceTrees {
 
-    public static final String COHORT_PATH = "runs/r1/targets/fwd_ret_10m/reproducibility/CROSS_SECTIONAL/"
+    public static final String IN_RUN = "targets/fwd_ret_10m/reproducibility/CROSS_SECTIONAL/"
             + "cohort=cs_2025Q3_248c5d370bcc_min_cs3_max2000_v1_9ee22f0c";
+    public static final String COHORT_PATH = "runs/r1/" + IN_RUN;
 
     private ReferenceTrees() {
     }
@@ -30,7 +31,12 @@ public final class ReferenceTrees {
 
     /** Copies the reference cohort into {@code root/<COHORT_PATH>} and returns the cohort directory. */
     public static Path copyInto(Path root) throws IOException {
-        Path cohort = Files.createDirectories(root.resolve(COHORT_PATH));
+        return copyInto(root, "r1");
+    }
+
+    /** Copies the reference cohort into run {@code runName} under {@code root}; returns the cohort directory. */
+    public static Path copyInto(Path root, String runName) throws IOException {
+        Path cohort = Files.createDirectories(root.resolve("runs").resolve(runName).resolve(IN_RUN));
         try (Stream<Path> files = Files.list(referenceRun())) {
             for (Path f : files.toList()) {
                 Files.copy(f, cohort.resolve(f.getFileName()));
