@@ -3,6 +3,7 @@ package io.repro4j.harness.snapshot;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -11,8 +12,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.apiguardian.api.API;
 
 /**
- * The one JSON configuration of the snapshot tree: keys sorted, pretty-printed with two-space indentation, a
- * trailing newline. Doubles are written by Jackson with a round-tripping representation, so they parse back to the
+ * The one JSON configuration of the snapshot tree: keys sorted, pretty-printed with two-space indentation like
+ * Python's {@code json.dumps(indent=2)}, a trailing newline. Doubles are written by Jackson with a round-tripping representation, so they parse back to the
  * same bits.
  */
 @API(status = API.Status.INTERNAL, since = "0.1.0")
@@ -24,7 +25,11 @@ public final class SnapshotJson {
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .build();
 
-    private static final ObjectWriter PRETTY = MAPPER.writer(new DefaultPrettyPrinter()
+    // Laid out like Python's json.dumps(indent=2, sort_keys=True), as the reference's files are.
+    private static final ObjectWriter PRETTY = MAPPER.writer(new DefaultPrettyPrinter(Separators.createDefaultInstance()
+            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+            .withObjectEmptySeparator("")
+            .withArrayEmptySeparator(""))
             .withObjectIndenter(new DefaultIndenter("  ", "\n"))
             .withArrayIndenter(new DefaultIndenter("  ", "\n")));
 

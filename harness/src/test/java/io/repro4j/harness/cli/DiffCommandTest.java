@@ -50,7 +50,7 @@ class DiffCommandTest {
         Path cb = ReferenceTrees.copyInto(b);
         ReferenceTrees.mutate(cb, json -> json.put("metrics_sha256", "feed"));
         assertThat(run("--json", a.toString(), b.toString())).isEqualTo(1);
-        assertThat(out.toString()).contains("\"field\" : \"metrics_sha256\"").contains("\"identical\" : false");
+        assertThat(out.toString()).contains("\"field\": \"metrics_sha256\"").contains("\"identical\": false");
     }
 
     @Test

@@ -21,11 +21,12 @@ class AtomicFilesTest {
     void writesJsonWithSortedKeysPrettyAndATrailingNewline(@TempDir Path dir) throws IOException {
         Map<String, Object> value = new LinkedHashMap<>();
         value.put("zeta", 1);
+        value.put("empty", List.of());
         value.put("alpha", Map.of("y", 2, "b", 3));
         Path file = dir.resolve("sub/out.json");
         AtomicFiles.writeJson(file, value);
         String text = Files.readString(file);
-        assertThat(text).isEqualTo("{\n  \"alpha\" : {\n    \"b\" : 3,\n    \"y\" : 2\n  },\n  \"zeta\" : 1\n}\n");
+        assertThat(text).isEqualTo("{\n  \"alpha\": {\n    \"b\": 3,\n    \"y\": 2\n  },\n  \"empty\": [],\n  \"zeta\": 1\n}\n");
     }
 
     @Test
