@@ -71,6 +71,17 @@ class DiffCommandTest {
     }
 
     @Test
+    void registeredInTheCli(@TempDir Path a, @TempDir Path b) throws IOException {
+        ReferenceTrees.copyInto(a);
+        Path cb = ReferenceTrees.copyInto(b);
+        ReferenceTrees.mutate(cb, json -> json.withObject("comparison_group").put("train_seed", 7));
+        int exit = Repro4jCli.run(new PrintWriter(out, true), new PrintWriter(err, true), "diff", a.toString(),
+                b.toString());
+        assertThat(exit).isEqualTo(1);
+        assertThat(out.toString()).contains("comparison_group.train_seed: 42 → 7");
+    }
+
+    @Test
     void usageErrorExitsTwo() {
         assertThat(run("only-one")).isEqualTo(2);
     }
