@@ -24,9 +24,9 @@ import picocli.CommandLine.Spec;
         subcommands = {
             SeedCommand.class,
             DigestCommand.class,
+            RunCommand.class,
             DiffCommand.class,
             VerifyCommand.class,
-            // RunCommand.class: register here once it exists.
         })
 public final class Repro4jCli implements Callable<Integer> {
 
