@@ -63,7 +63,7 @@ public final class BaselineGate {
             baseline = BaselineFile.read(file);
         } catch (CorruptBaselineException e) {
             return BaselineOutcome.of(BaselineStatus.CORRUPT, file, e.getMessage() + ". It was left untouched: "
-                    + "fix it, or delete it and run " + UPDATE_HINT + " to record it again.");
+                    + "fix it, or record it again with " + UPDATE_HINT + ".");
         }
         List<FingerprintChange> changes = compare(baseline.fingerprints(), subject.fingerprints());
         List<EnvironmentChange> environment = EnvironmentDrift.between(baseline.environment(), subject.environment());

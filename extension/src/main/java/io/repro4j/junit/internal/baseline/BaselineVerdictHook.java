@@ -47,7 +47,7 @@ public final class BaselineVerdictHook implements BaselineHook {
         switch (outcome.status()) {
             case CREATED, UPDATED, DRIFT_WARNED, ENVIRONMENT_CHANGED -> System.err.println("[repro4j] "
                     + (outcome.status() == BaselineStatus.DRIFT_WARNED ? "WARNING: " : "") + verdict.displayName()
-                    + ": " + outcome.message().replace("\n", " "));
+                    + ": " + outcome.message().replaceAll("\\s*\n\\s*", " "));
             default -> { }
         }
         if (outcome.failed()) {

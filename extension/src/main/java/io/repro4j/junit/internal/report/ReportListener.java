@@ -6,6 +6,7 @@ import io.repro4j.junit.internal.baseline.OrphanBaseline;
 import io.repro4j.junit.internal.baseline.OrphanBaselines;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.apiguardian.api.API;
 import org.junit.platform.engine.ConfigurationParameters;
@@ -36,10 +37,15 @@ public final class ReportListener implements TestExecutionListener {
             BaselineSettings settings = BaselineSettings.resolve(parameters::get, System.getenv());
             List<OrphanBaseline> orphans = settings.mode() == BaselineMode.OFF ? List.of()
                     : OrphanBaselines.find(settings.directory(), Thread.currentThread().getContextClassLoader());
-            if (!orphans.isEmpty()) {
-                System.err.println("[repro4j] WARNING: " + orphans.size() + " baseline file(s) whose test no "
-                        + "longer exists; delete them if the tests are gone: " + orphans.stream()
-                                .map(OrphanBaseline::toString).collect(Collectors.joining("; ")));
+            Map<Boolean, List<OrphanBaseline>> readable =
+                    orphans.stream().collect(Collectors.partitioningBy(o -> o.testId() != null));
+            if (!readable.get(true).isEmpty()) {
+                System.err.println("[repro4j] WARNING: " + readable.get(true).size() + " baseline file(s) whose test "
+                        + "no longer exists; delete them if the tests are gone: " + joined(readable.get(true)));
+            }
+            if (!readable.get(false).isEmpty()) {
+                System.err.println("[repro4j] WARNING: " + readable.get(false).size() + " unreadable baseline "
+                        + "file(s): " + joined(readable.get(false)));
             }
             Path index = TestReport.generate(root, orphans);
             System.err.println("[repro4j] report: " + index.toAbsolutePath().normalize().toUri());
@@ -47,5 +53,9 @@ public final class ReportListener implements TestExecutionListener {
             // A report problem must not turn a finished test run into a crash; say what happened instead.
             System.err.println("[repro4j] WARNING: could not write the report under " + root + ": " + e);
         }
+    }
+
+    private static String joined(List<OrphanBaseline> orphans) {
+        return orphans.stream().map(OrphanBaseline::toString).collect(Collectors.joining("; "));
     }
 }
