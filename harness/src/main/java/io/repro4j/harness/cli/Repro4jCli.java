@@ -24,7 +24,9 @@ import picocli.CommandLine.Spec;
         subcommands = {
             SeedCommand.class,
             DigestCommand.class,
-            // RunCommand.class, DiffCommand.class, VerifyCommand.class: register here once they exist.
+            RunCommand.class,
+            DiffCommand.class,
+            VerifyCommand.class,
         })
 public final class Repro4jCli implements Callable<Integer> {
 

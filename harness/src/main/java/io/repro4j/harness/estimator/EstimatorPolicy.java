@@ -1,5 +1,8 @@
 package io.repro4j.harness.estimator;
 
+import io.repro4j.harness.seed.SeedDerivation;
+import java.math.BigInteger;
+
 import io.repro4j.harness.Library;
 import io.repro4j.harness.Mode;
 import io.repro4j.harness.ProblemKind;
@@ -192,8 +195,7 @@ public final class EstimatorPolicy {
 
     /** {@code seed} floor-mod {@code 2^31 - 1}, 0 becomes 1 (the reference's {@code normalize_seed}). */
     static long normalizeSeed(long seed) {
-        long n = Math.floorMod(seed, 2147483647L);
-        return n == 0 ? 1 : n;
+        return SeedDerivation.normalize(BigInteger.valueOf(seed));
     }
 
     private static int positiveInt(String key, Object value, String callerKey) {
