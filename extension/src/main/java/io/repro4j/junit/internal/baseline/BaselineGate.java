@@ -32,18 +32,15 @@ public final class BaselineGate {
     public static BaselineOutcome check(BaselineSettings settings, BaselineSubject subject) {
         Path file = settings.fileFor(subject.testKey());
         Baseline current = new Baseline(subject.testId(), subject.fingerprints(), subject.environment());
-        switch (settings.mode()) {
-            case OFF:
-                return BaselineOutcome.of(BaselineStatus.OFF, file, "Baselines are off (" + BaselineSettings.MODE
-                        + "=off).");
-            case UPDATE:
-                boolean changed = write(file, current);
-                return BaselineOutcome.of(changed ? BaselineStatus.UPDATED : BaselineStatus.UNCHANGED, file,
-                        changed ? "Baseline " + file + " updated: review and commit it."
-                                : "Baseline " + file + " already up to date.");
-            default:
-                return verify(settings, subject, file, current);
-        }
+        return switch (settings.mode()) {
+            case OFF -> BaselineOutcome.of(BaselineStatus.OFF, file, "Baselines are off (" + BaselineSettings.MODE
+                    + "=off).");
+            case UPDATE -> write(file, current)
+                    ? BaselineOutcome.of(BaselineStatus.UPDATED, file,
+                            "Baseline " + file + " updated: review and commit it.")
+                    : BaselineOutcome.of(BaselineStatus.UNCHANGED, file, "Baseline " + file + " already up to date.");
+            case VERIFY -> verify(settings, subject, file, current);
+        };
     }
 
     private static BaselineOutcome verify(BaselineSettings settings, BaselineSubject subject, Path file,

@@ -67,7 +67,7 @@ public final class EnvironmentDrift {
     }
 
     private static void flatten(String prefix, JsonNode node, Map<String, String> out) {
-        node.fields().forEachRemaining(entry -> {
+        for (Map.Entry<String, JsonNode> entry : node.properties()) {
             String key = prefix + entry.getKey();
             JsonNode value = entry.getValue();
             if (value.isObject()) {
@@ -75,6 +75,6 @@ public final class EnvironmentDrift {
             } else if (!value.isNull()) {
                 out.put(key, value.isTextual() ? value.textValue() : value.toString());
             }
-        });
+        }
     }
 }

@@ -17,13 +17,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import org.apiguardian.api.API;
 
 /**
- * JSON that reviews well in a diff: keys sorted by code point at every level, two-space indentation, {@code "key": value},
- * a trailing newline; written atomically.
+ * JSON that reviews well in a diff: keys sorted by code point at every level, two-space indentation,
+ * {@code "key": value}, a trailing newline; written atomically.
  */
 @API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class StableJson {
@@ -77,7 +78,7 @@ public final class StableJson {
 
     /** Orders strings by Unicode code point (not UTF-16 unit), as Python sorts keys. */
     public static int compareCodePoints(String a, String b) {
-        return java.util.Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray());
+        return Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray());
     }
 
     /** Writes {@code text} as UTF-8 through a temp file in the same directory and an atomic rename. */

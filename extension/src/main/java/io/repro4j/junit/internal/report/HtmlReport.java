@@ -2,7 +2,6 @@ package io.repro4j.junit.internal.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.repro4j.junit.internal.baseline.StableJson;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import org.apiguardian.api.API;
@@ -69,7 +68,8 @@ public final class HtmlReport {
                     .append("<td class=\"runs\">").append(test.path("runs").size()).append("</td>")
                     .append("<td class=\"baseline").append(baseline.path("failed").asBoolean() ? " baseline-failed" : "")
                     .append("\">").append(escape(baselineStatus)).append("</td>")
-                    .append("<td class=\"message\">").append(escape(test.path("message").asText())).append("</td></tr>\n");
+                    .append("<td class=\"message\">").append(escape(test.path("message").asText()))
+                    .append("</td></tr>\n");
         }
         html.append("</tbody>\n</table>\n");
 
@@ -129,8 +129,7 @@ public final class HtmlReport {
         }
 
         html.append("<h3>Fingerprints (run 1)</h3>\n<table class=\"fingerprints\"><tbody>\n");
-        for (Iterator<Map.Entry<String, JsonNode>> it = test.path("fingerprints").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : test.path("fingerprints").properties()) {
             html.append("<tr><th>").append(escape(field.getKey())).append("</th><td class=\"value\">")
                     .append(escape(text(field.getValue()))).append("</td></tr>\n");
         }

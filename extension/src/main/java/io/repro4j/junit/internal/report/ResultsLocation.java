@@ -17,10 +17,11 @@ public final class ResultsLocation {
     private ResultsLocation() {
     }
 
-    /** Resolves the root from a configuration parameter lookup (falling back to system properties) and the environment. */
+    /** Resolves the root from configuration parameters (falling back to system properties) and the environment. */
     public static Path resolve(Function<String, Optional<String>> parameters, Map<String, String> environment) {
         return parameters.apply(ExtensionSettings.RESULTS_DIR).filter(s -> !s.isBlank())
-                .or(() -> Optional.ofNullable(environment.get(ExtensionSettings.RESULTS_DIR_ENV)).filter(s -> !s.isBlank()))
+                .or(() -> Optional.ofNullable(environment.get(ExtensionSettings.RESULTS_DIR_ENV))
+                        .filter(s -> !s.isBlank()))
                 .map(Path::of)
                 .orElse(Path.of(ExtensionSettings.DEFAULT_RESULTS_DIR));
     }

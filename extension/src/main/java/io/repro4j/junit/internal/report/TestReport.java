@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.apiguardian.api.API;
 
@@ -46,12 +47,15 @@ public final class TestReport {
      */
     public static Path generate(Path root, List<OrphanBaseline> orphans) throws IOException {
         Path reportDir = root.resolve("report");
-        try (ReportLock ignored = ReportLock.acquire(reportDir)) {
+        ReportLock lock = ReportLock.acquire(reportDir);
+        try {
             ObjectNode report = build(root, orphans);
             StableJson.writeAtomically(reportDir.resolve("report.json"), StableJson.render(report));
             Path index = reportDir.resolve("index.html");
             StableJson.writeAtomically(index, HtmlReport.render(report));
             return index;
+        } finally {
+            lock.close();
         }
     }
 
@@ -87,7 +91,7 @@ public final class TestReport {
         ObjectNode summary = report.putObject("summary");
         summary.put("tests", tests.size());
         for (String verdict : List.of("REPRODUCIBLE", "DIFFERS", "ERROR")) {
-            summary.put(verdict.toLowerCase(java.util.Locale.ROOT),
+            summary.put(verdict.toLowerCase(Locale.ROOT),
                     tests.stream().filter(t -> verdict.equals(t.path("verdict").asText())).count());
         }
         summary.put("baseline_failures", tests.stream().filter(t -> t.path("baseline").path("failed").asBoolean())

@@ -24,10 +24,12 @@ class TestReportTest {
         VerdictFixtures.write(root, "b-key", "DIFFERS", "<script>alert('x')</script> & \"quoted\"");
         Files.writeString(root.resolve("verdicts/.b-key.json.123.tmp"), "{\"half");
         StableJson.writeAtomically(root.resolve("baselines/a-key.json"), StableJson.render(
-                StableJson.MAPPER.createObjectNode().put("status", "DIFFERS").put("failed", true).put("verdict_finished_at", "2026-01-01T00:00:00Z")
+                StableJson.MAPPER.createObjectNode().put("status", "DIFFERS").put("failed", true)
+                        .put("verdict_finished_at", "2026-01-01T00:00:00Z")
                         .put("message", "model_sha256: baseline aa, actual bb")));
 
-        Path index = TestReport.generate(root, List.of(new OrphanBaseline(Path.of("gone.json"), "id", "class x not found")));
+        Path index = TestReport.generate(root,
+                List.of(new OrphanBaseline(Path.of("gone.json"), "id", "class x not found")));
 
         JsonNode report = StableJson.MAPPER.readTree(root.resolve("report/report.json").toFile());
         assertThat(report.path("summary").path("tests").asInt()).isEqualTo(2);
