@@ -1,5 +1,6 @@
 package io.repro4j.junit.internal.report;
 
+import io.repro4j.junit.internal.ChildRequest;
 import io.repro4j.junit.internal.baseline.BaselineMode;
 import io.repro4j.junit.internal.baseline.BaselineSettings;
 import io.repro4j.junit.internal.baseline.OrphanBaseline;
@@ -21,7 +22,7 @@ import org.junit.platform.launcher.TestPlan;
 public final class ReportListener implements TestExecutionListener {
 
     /** Set in every child JVM the extension starts. */
-    static final String CHILD_MARKER = "repro4j.child.request";
+    static final String CHILD_MARKER = ChildRequest.PROPERTY;
 
     @Override
     public void testPlanExecutionFinished(TestPlan testPlan) {
