@@ -16,7 +16,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
@@ -37,6 +36,9 @@ final class FixtureExecution {
     static final Path WORK_ROOT = RESULTS_ROOT.resolve("work");
     /** Where the extension writes one verdict JSON per test. */
     static final Path VERDICTS = RESULTS_ROOT.resolve("verdicts");
+
+    /** The test configuration ({@code src/test/resources/config}), so fixtures do not depend on the project's. */
+    static final Path TEST_CONFIG = testConfig();
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -60,6 +62,7 @@ final class FixtureExecution {
         FileTime started = FileTime.fromMillis(System.currentTimeMillis() - 5);
         EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
                 .selectors(selectMethod(fixture, method))
+                .configurationParameter("repro4j.configDir", TEST_CONFIG.toString())
                 .execute();
         return new FixtureExecution(method, started, results);
     }
@@ -97,7 +100,10 @@ final class FixtureExecution {
         return all;
     }
 
-    /** The verdict files written during this execution whose name or content names the fixture method. */
+    /**
+     * The verdict files written during this execution for this fixture method: those whose {@code test_class} and
+     * {@code test_method} name it.
+     */
     List<Path> verdictFiles() {
         if (!Files.isDirectory(VERDICTS)) {
             return List.of();
@@ -105,9 +111,12 @@ final class FixtureExecution {
         List<Path> found = new ArrayList<>();
         try (Stream<Path> files = Files.list(VERDICTS)) {
             for (Path file : files.filter(p -> p.getFileName().toString().endsWith(".json")).toList()) {
-                if (Files.getLastModifiedTime(file).compareTo(started) >= 0
-                        && (file.getFileName().toString().contains(method.getName())
-                                || Files.readString(file).contains(method.getName()))) {
+                if (Files.getLastModifiedTime(file).compareTo(started) < 0) {
+                    continue;
+                }
+                JsonNode verdict = JSON.readTree(file.toFile());
+                if (method.getDeclaringClass().getName().equals(verdict.path("test_class").asText())
+                        && method.getName().equals(verdict.path("test_method").asText())) {
                     found.add(file);
                 }
             }
@@ -128,15 +137,16 @@ final class FixtureExecution {
         }
     }
 
-    /** A finder for work directories this execution created. */
-    Optional<Path> workDirectory() {
-        if (!Files.isDirectory(WORK_ROOT)) {
-            return Optional.empty();
-        }
-        try (Stream<Path> dirs = Files.list(WORK_ROOT)) {
-            return dirs.filter(p -> p.getFileName().toString().contains(method.getName())).findFirst();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** The work directory of this test's children: {@code work/<test_key>}, the key read from the verdict. */
+    Path workDirectory() {
+        return WORK_ROOT.resolve(verdict().path("test_key").asText());
+    }
+
+    private static Path testConfig() {
+        try {
+            return Path.of(FixtureExecution.class.getResource("/config/reproducibility.yaml").toURI()).getParent();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
         }
     }
 
