@@ -45,7 +45,20 @@ class NoLeftoversIT {
         Path work = run.workDirectory();
         assertThat(work).as("the test's work directory").isDirectory();
         assertThat(nativeLibraries(work)).as("native libraries extracted under %s", work).isEmpty();
+        assertThat(privateTempDirectories(work)).as("private temp directories of the runs").isEmpty();
         assertThat(newEntriesNamedRepro4j(SYSTEM_TMP, started)).as("repro4j temp entries in %s", SYSTEM_TMP).isEmpty();
+    }
+
+    /** Each run's private {@code java.io.tmpdir} ({@code work/<test-key>/run-<k>/tmp}) that still exists. */
+    private static List<Path> privateTempDirectories(Path work) {
+        try (Stream<Path> runs = Files.list(work)) {
+            return runs.filter(p -> p.getFileName().toString().startsWith("run-"))
+                    .map(p -> p.resolve("tmp"))
+                    .filter(Files::exists)
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Extracted XGBoost / LightGBM shared objects anywhere under {@code root}. */
