@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
             SeedCommand.class,
             DigestCommand.class,
             RunCommand.class,
-            // DiffCommand.class, VerifyCommand.class: register here once they exist.
+            DiffCommand.class,
+            VerifyCommand.class,
         })
 public final class Repro4jCli implements Callable<Integer> {
 
