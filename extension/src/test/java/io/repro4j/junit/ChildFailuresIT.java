@@ -47,7 +47,9 @@ class ChildFailuresIT {
     void failsWhenNoEstimatorWentThroughTheChokePoint() {
         FixtureExecution run = FixtureExecution.execute(ChildFailuresTestCase.class, "trainsAroundTheChokePoint");
 
-        assertThat(run.failureMessage()).containsIgnoringCase("ledger").containsIgnoringCase("empty");
+        assertThat(run.failureMessage())
+                .contains("without going through Determinism.createEstimator")
+                .contains("requireLedger");
     }
 
     /** Tokens of {@code message} that are paths of existing regular files. */
