@@ -38,7 +38,7 @@ class PerturbationIT {
                 "formatsWithTheDefaultLocaleUnderAnotherLocale");
 
         run.tests().assertThatEvents().haveExactly(1, finishedWithFailure(instanceOf(AssertionError.class)));
-        assertThat(run.failureMessage()).containsIgnoringCase("locale").contains("dataset_signature");
+        assertThat(run.failureMessage()).containsIgnoringCase("locale").contains("data_sha256");
         assertThat(run.verdict().path("verdict").asText()).isEqualTo("DIFFERS");
     }
 
@@ -56,7 +56,7 @@ class PerturbationIT {
                 "readsTheWorkingDirectoryUnderAnotherDirectory");
 
         run.tests().assertThatEvents().haveExactly(1, finishedWithFailure(instanceOf(AssertionError.class)));
-        assertThat(run.failureMessage()).containsIgnoringCase("working").contains("dataset_signature");
+        assertThat(run.failureMessage()).containsIgnoringCase("working").contains("data_sha256");
         assertThat(run.verdict().path("verdict").asText()).isEqualTo("DIFFERS");
     }
 
