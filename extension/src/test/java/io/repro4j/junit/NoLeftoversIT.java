@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -22,25 +21,23 @@ class NoLeftoversIT {
 
     @Test
     void leavesNoProcessOrTempFilesAfterATimeout() {
-        FileTime started = now();
         FixtureExecution run = FixtureExecution.execute(ChildFailuresTestCase.class, "trainsThenHangs");
 
         assertThat(run.failureMessage()).contains("timed out");
         assertThat(ProcessHandle.current().descendants()).as("child processes after the timeout").isEmpty();
-        assertNoTempLeftovers(run, started);
+        assertNoTempLeftovers(run);
     }
 
     @Test
     void leavesNoProcessOrTempFilesAfterAHalt() {
-        FileTime started = now();
         FixtureExecution run = FixtureExecution.execute(ChildFailuresTestCase.class, "trainsThenHalts");
 
         assertThat(run.failureMessage()).contains("exit code 3");
         assertThat(ProcessHandle.current().descendants()).as("child processes after the halt").isEmpty();
-        assertNoTempLeftovers(run, started);
+        assertNoTempLeftovers(run);
     }
 
-    private static void assertNoTempLeftovers(FixtureExecution run, FileTime started) {
+    private static void assertNoTempLeftovers(FixtureExecution run) {
         Path work = run.workDirectory();
         assertThat(work).as("the test's work directory").isDirectory();
         assertThat(nativeLibraries(work)).as("native libraries extracted under %s", work).isEmpty();
@@ -72,9 +69,5 @@ class NoLeftoversIT {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static FileTime now() {
-        return FileTime.fromMillis(System.currentTimeMillis() - 5);
     }
 }
