@@ -68,8 +68,12 @@ public final class ChildRun {
                     + " set @DeterministicTraining(requireRecords = false).");
         }
         if (ledger > 0 || run.recordedAnything()) {
+            if (request.runIndex() > 1) {
+                FirstRunBarrier.await(Path.of(request.resultFile()).getParent().resolveSibling("run-1"));
+            }
+            long t0 = System.nanoTime();
             Path cohort = run.write();
-            session.snapshotWritten(cohort);
+            session.snapshotWritten(cohort, (System.nanoTime() - t0) / 1_000_000);
         }
     }
 }
