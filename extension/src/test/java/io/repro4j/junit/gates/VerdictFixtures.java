@@ -20,7 +20,7 @@ public final class VerdictFixtures {
         node.put("display_name", displayName);
         node.put("test_key", key);
         node.put("verdict", verdict);
-        node.put("message", verdict.equals("DIFFERS") ? "model_sha256 differs" : "");
+        node.put("message", verdict.equals("DIFFERS") ? "model_sha256 differs" : null);
         for (int i = 1; i <= 2; i++) {
             node.withArray("runs").addObject().put("index", i).put("status", "PASSED").put("exit_code", 0)
                     .put("seed", 42).put("elapsed_ms", 100);

@@ -47,10 +47,11 @@ public final class HtmlReport {
                 .append(summary.path("baseline_failures").asLong()).append(" baseline failures; ")
                 .append(summary.path("orphan_baselines").asLong()).append(" orphan baselines. Generated ")
                 .append(escape(report.path("generated_at").asText())).append(" from ")
-                .append(escape(report.path("results_root").asText())).append(".</p>\n");
+                .append(escape(report.path("results_root").asText()))
+                .append(" (every verdict file there; a clean build starts afresh).</p>\n");
 
         html.append("<table id=\"verdicts\">\n<thead><tr><th>Test</th><th>Verdict</th><th>Runs</th>")
-                .append("<th>Baseline</th><th>Message</th></tr></thead>\n<tbody>\n");
+                .append("<th>Baseline</th><th>Message</th><th>Finished</th></tr></thead>\n<tbody>\n");
         for (JsonNode test : report.path("tests")) {
             String key = test.path("test_key").asText();
             String verdict = test.path("verdict").asText("UNKNOWN");
@@ -68,7 +69,8 @@ public final class HtmlReport {
                     .append("<td class=\"runs\">").append(test.path("runs").size()).append("</td>")
                     .append("<td class=\"baseline").append(baseline.path("failed").asBoolean() ? " baseline-failed" : "")
                     .append("\">").append(escape(baselineStatus)).append("</td>")
-                    .append("<td class=\"message\">").append(escape(test.path("message").asText()))
+                    .append("<td class=\"message\">").append(escape(message(test))).append("</td>")
+                    .append("<td class=\"finished\">").append(escape(text(test.get("finished_at"))))
                     .append("</td></tr>\n");
         }
         html.append("</tbody>\n</table>\n");
@@ -152,6 +154,16 @@ public final class HtmlReport {
             html.append("</ul>\n");
         }
         html.append("</section>\n");
+    }
+
+    // The verdict's message; for a reproducible test whose baseline check said something, that message.
+    private static String message(JsonNode test) {
+        String verdictMessage = text(test.get("message"));
+        JsonNode baseline = test.path("baseline");
+        if (verdictMessage.isEmpty() && baseline.isObject()) {
+            return text(baseline.get("message"));
+        }
+        return verdictMessage;
     }
 
     private static String text(JsonNode node) {

@@ -80,6 +80,7 @@ class ReportListenerTest {
                 .selectors(selectClass(PlainTestCase.class))
                 .configurationParameter(ExtensionSettings.RESULTS_DIR, results.toString())
                 .configurationParameter(BaselineSettings.DIRECTORY, baselines.toString())
+                .configurationParameter(BaselineSettings.MODE, "verify")
                 .build());
     }
 

@@ -45,7 +45,9 @@ class TestReportTest {
                 .contains("data-verdict=\"DIFFERS\" data-test-key=\"b-key\"")
                 .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quoted&quot;")
                 .doesNotContain("<script").doesNotContain("http://").doesNotContain("https://")
-                .contains("class x not found");
+                .contains("class x not found")
+                .contains("<td class=\"message\">model_sha256: baseline aa, actual bb</td>")
+                .doesNotContain(">null<");
     }
 
     @Test
