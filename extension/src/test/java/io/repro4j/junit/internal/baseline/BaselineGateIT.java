@@ -118,7 +118,7 @@ class BaselineGateIT {
         parameters.put("repro4j.resultsDir", results.toString());
         parameters.put(BaselineSettings.DIRECTORY, baselines.toString());
         parameters.put(BaselineSettings.CI, "false");
-        parameters.put(BaselineSettings.MODE, "verify"); // this module's junit-platform.properties turns it off
+        parameters.put(BaselineSettings.MODE, "verify"); // this module's build turns it off for other fixtures
         parameters.putAll(extra);
         return EngineTestKit.engine("junit-jupiter")
                 .configurationParameters(parameters)

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,8 @@ class BaselineGateTest {
         assertThat(text.indexOf("\"environment\"")).isLessThan(text.indexOf("\"fingerprints\""));
         assertThat(text.indexOf("\"model_sha256\"")).isLessThan(text.indexOf("\"train_seed\""));
         assertThat(BaselineFile.read(dir.resolve("key.json")).testId()).isEqualTo(TEST_ID);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("key.json"))))
+                .isEqualTo("rw-r--r--");
     }
 
     @Test
