@@ -230,12 +230,18 @@ public final class LightGbmEstimator implements Estimator {
 
     @Override
     public synchronized Map<String, Double> featureImportances() {
+        if (closed && importances != null) {
+            return importances; // kept on close: snapshots are often written after try-with-resources ends
+        }
         checkTrained("featureImportances");
         return importances;
     }
 
     @Override
     public synchronized String modelSha256() {
+        if (closed && modelSha256 != null) {
+            return modelSha256; // kept on close: snapshots are often written after try-with-resources ends
+        }
         checkTrained("modelSha256");
         return modelSha256;
     }
@@ -258,7 +264,12 @@ public final class LightGbmEstimator implements Estimator {
 
     @Override
     public synchronized void close() {
-        release();
+        // Frees the native model but keeps its digest and importances, which outlive the estimator in snapshots.
+        if (booster != null) {
+            SWIGTYPE_p_void b = booster;
+            booster = null;
+            check(LGBM_BoosterFree(b), "LGBM_BoosterFree");
+        }
         closed = true;
     }
 

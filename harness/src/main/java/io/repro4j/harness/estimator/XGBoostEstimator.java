@@ -101,12 +101,18 @@ public final class XGBoostEstimator implements Estimator {
 
     @Override
     public synchronized Map<String, Double> featureImportances() {
+        if (closed && importances != null) {
+            return importances; // kept on close: snapshots are often written after try-with-resources ends
+        }
         checkTrained("featureImportances");
         return importances;
     }
 
     @Override
     public synchronized String modelSha256() {
+        if (closed && modelSha256 != null) {
+            return modelSha256; // kept on close: snapshots are often written after try-with-resources ends
+        }
         checkTrained("modelSha256");
         return modelSha256;
     }
@@ -123,7 +129,11 @@ public final class XGBoostEstimator implements Estimator {
 
     @Override
     public synchronized void close() {
-        release();
+        // Frees the native model but keeps its digest and importances, which outlive the estimator in snapshots.
+        if (booster != null) {
+            booster.dispose();
+            booster = null;
+        }
         closed = true;
     }
 
