@@ -1,13 +1,11 @@
 package io.repro4j.harness.estimator;
 
-import io.repro4j.harness.seed.SeedDerivation;
-import java.math.BigInteger;
-
 import io.repro4j.harness.Library;
 import io.repro4j.harness.Mode;
 import io.repro4j.harness.ProblemKind;
 import io.repro4j.harness.Repro4jException;
 import io.repro4j.harness.ReproducibilityConfig;
+import io.repro4j.harness.seed.SeedDerivation;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;

@@ -5,6 +5,7 @@ import io.repro4j.harness.Estimator;
 import io.repro4j.harness.Library;
 import io.repro4j.harness.ProblemKind;
 import io.repro4j.harness.Repro4jException;
+import io.repro4j.harness.fingerprint.Sha256;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -59,7 +60,7 @@ public final class XGBoostEstimator implements Estimator {
         DMatrix train = matrix(data, true);
         try {
             booster = XGBoost.train(train, new HashMap<>(boosterParams), rounds, new HashMap<>(), null, null);
-            modelSha256 = ModelDigest.sha256(booster.toByteArray("json"));
+            modelSha256 = Sha256.hex(booster.toByteArray("json"));
             featureNames = data.featureNames();
             importances = importances(booster, featureNames);
         } catch (XGBoostError e) {

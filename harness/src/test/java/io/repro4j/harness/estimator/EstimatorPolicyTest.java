@@ -204,13 +204,15 @@ class EstimatorPolicyTest {
 
     @Test
     void everyRoundAliasSetsTheRounds() {
-        for (String alias : new String[] {"n_estimators", "num_boost_round", "num_round", "num_iterations", "n_iter",
-                "num_trees", "num_rounds"}) {
+        // LightGBM's documented aliases of num_iterations, plus sklearn's and XGBoost's names.
+        for (String alias : new String[] {"n_estimators", "num_boost_round", "num_round", "num_iterations",
+                "num_iteration", "n_iter", "num_tree", "num_trees", "num_rounds", "nrounds", "max_iter"}) {
             assertThat(apply(Library.XGBOOST, Map.of(alias, 7), STRICT).effectiveParams())
                     .containsEntry("num_round", 7);
             assertThat(apply(Library.LIGHTGBM, Map.of(alias, 7L), STRICT).rounds()).isEqualTo(7);
         }
-        for (String alias : new String[] {"n_jobs", "nthread", "num_threads", "num_thread", "n_threads"}) {
+        for (String alias : new String[] {"n_jobs", "nthread", "nthreads", "num_threads", "num_thread",
+                "n_threads"}) {
             assertThat(apply(Library.XGBOOST, Map.of(alias, 3), BEST_EFFORT).effectiveParams())
                     .containsEntry("nthread", 3);
             assertThat(apply(Library.LIGHTGBM, Map.of(alias, 3), BEST_EFFORT).effectiveParams())
