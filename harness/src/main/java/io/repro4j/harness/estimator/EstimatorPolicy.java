@@ -98,6 +98,10 @@ public final class EstimatorPolicy {
                 Object method = params.get("tree_method");
                 changes.set("tree_method", "hist", "strict mode uses the deterministic CPU histogram method",
                         isGpuRequest("tree_method", method));
+            } else if (isGpuRequest("device", params.get("device")) && !GpuVisibility.visible()) {
+                // XGBoost falls back to CPU with only a log line; best effort keeps the value but records the fact.
+                rewrites.add(new Rewrite("device", params.get("device"), params.get("device"),
+                        "no GPU is visible to this process: XGBoost will silently train on CPU", true));
             }
         } else {
             changes.set("deterministic", true, "LightGBM's deterministic mode", false);

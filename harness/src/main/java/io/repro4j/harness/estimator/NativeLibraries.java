@@ -42,6 +42,7 @@ public final class NativeLibraries {
     private static volatile Map<String, String> xgboostResourceDigest;
     // Hashing the bundled 7 MB LightGBM files costs seconds on a busy machine; they cannot change while the JVM runs.
     private static volatile Map<String, String> lightGbmResourceDigests;
+    private static volatile String mappedXgboostDigest;
 
     private NativeLibraries() {
     }
@@ -193,6 +194,16 @@ public final class NativeLibraries {
 
     /** The digest of the XGBoost library this process mapped, or {@code null} when it has not loaded one. */
     static String mappedXgboostDigest() {
+        String cached = mappedXgboostDigest;
+        if (cached != null) {
+            return cached; // the mapped file cannot change once loaded; hashing 17 MB per snapshot is waste
+        }
+        cached = findMappedXgboostDigest();
+        mappedXgboostDigest = cached;
+        return cached;
+    }
+
+    private static String findMappedXgboostDigest() {
         Path maps = Paths.get("/proc/self/maps");
         if (!Files.isReadable(maps)) {
             return null;
