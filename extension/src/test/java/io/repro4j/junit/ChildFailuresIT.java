@@ -49,6 +49,7 @@ class ChildFailuresIT {
 
         assertThat(run.failureMessage())
                 .contains("without going through Determinism.createEstimator")
+                .contains("estimator ledger is empty")
                 .contains("requireLedger");
     }
 

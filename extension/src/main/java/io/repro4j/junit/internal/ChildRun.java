@@ -58,7 +58,7 @@ public final class ChildRun {
         String which = "run " + request.runIndex() + " of " + request.totalRuns();
         if (request.requireLedger() && ledger == 0) {
             throw new AssertionFailedError("The test trained without going through Determinism.createEstimator ("
-                    + which + "): no estimator was built through the choke point, so nothing was made deterministic."
+                    + which + "): the estimator ledger is empty, so nothing was made deterministic."
                     + " Build models with TrainingRun.createEstimator or Determinism.createEstimator, or set"
                     + " @DeterministicTraining(requireLedger = false) when the test trains no model.");
         }
