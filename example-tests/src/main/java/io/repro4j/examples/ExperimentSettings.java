@@ -2,6 +2,8 @@ package io.repro4j.examples;
 
 import io.repro4j.harness.Library;
 import io.repro4j.harness.ProblemKind;
+import io.repro4j.harness.config.ConfigLoader;
+import io.repro4j.harness.config.ExperimentConfig;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -39,6 +41,21 @@ public record ExperimentSettings(String dataDir, long generatorSeed, List<String
         Map<Library, Map<String, Object>> params = new EnumMap<>(Library.class);
         libraryParams.forEach((library, map) -> params.put(library, Collections.unmodifiableMap(new LinkedHashMap<>(map))));
         libraryParams = Collections.unmodifiableMap(params);
+    }
+
+    /**
+     * Reads {@code config/experiments/<name>.yaml} from the config directory (see {@link ConfigLoader}).
+     *
+     * @throws io.repro4j.harness.config.ConfigException when the file is missing or malformed
+     * @throws IllegalArgumentException when a setting the pipeline needs is missing or of the wrong type
+     */
+    public static ExperimentSettings load(String experimentName) {
+        ExperimentConfig experiment = ConfigLoader.fromEnvironment().experiment(experimentName, true).orElseThrow();
+        try {
+            return fromMaps(experiment.data(), experiment.targets(), experiment.training());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(experiment.path() + ": " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -1,0 +1,59 @@
+package io.repro4j.examples.controls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+
+/**
+ * Runs each documented negative control through the JUnit engine and proves that {@code @DeterministicTraining}
+ * fails it, naming the fingerprint that moved. The build stays green because the failures are the expected outcome.
+ *
+ * <p>Each failure message is also written to {@code target/negative-controls/<fixture>.txt}: the README quotes one.
+ */
+class NegativeControlsIT {
+
+    private static final Path MESSAGES = Path.of("target", "negative-controls");
+
+    @Test
+    void featureColumnsInIdentityHashOrderDifferOnceRunsArePerturbed() throws IOException {
+        String message = failureOf(HashSetFeatureOrderTestCase.class);
+        assertThat(message).contains("data_sha256");
+    }
+
+    @Test
+    void aSeedFromTheClockMovesTheModel() throws IOException {
+        String message = failureOf(WallClockSeedTestCase.class);
+        assertThat(message).contains("predictions");
+    }
+
+    @Test
+    void anUnseededShuffleMovesTheTrainingData() throws IOException {
+        String message = failureOf(UnseededShuffleTestCase.class);
+        assertThat(message).contains("data_sha256");
+    }
+
+    /** Runs the fixture's single test and returns the message of its failure, which must be the only outcome. */
+    private static String failureOf(Class<?> fixture) throws IOException {
+        EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(fixture))
+                .execute();
+        results.testEvents().assertStatistics(stats -> stats.started(1).failed(1).succeeded(0));
+        Event failed = results.testEvents().failed().list().get(0);
+        Throwable failure = failed.getPayload(TestExecutionResult.class)
+                .flatMap(TestExecutionResult::getThrowable)
+                .orElseThrow(() -> new AssertionError(fixture.getSimpleName() + " failed without a throwable"));
+        assertThat(failure).isInstanceOf(AssertionError.class);
+        String message = failure.getMessage();
+        Files.createDirectories(MESSAGES);
+        Files.writeString(MESSAGES.resolve(fixture.getSimpleName() + ".txt"), message + System.lineSeparator());
+        return message;
+    }
+}
