@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.repro4j.harness.Library;
 import io.repro4j.junit.DeterministicTraining;
 import io.repro4j.junit.TrainingRun;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** Ten-minute up/down classifiers pooled across the whole universe. */
@@ -20,7 +21,7 @@ class CrossSectionalDirectionModelTest {
         ModelRecords.record(run, settings, result);
 
         assertThat(result.seed()).isEqualTo(run.seed());
-        assertThat(result.predictions()).allMatch(p -> p >= 0 && p <= 1, "a probability");
+        assertThat(Arrays.stream(result.predictions()).boxed().toList()).allMatch(p -> p >= 0 && p <= 1, "a probability");
         assertThat((double) result.metrics().get("auc")).isGreaterThan(0.5);
     }
 
@@ -31,7 +32,7 @@ class CrossSectionalDirectionModelTest {
         ModelRecords.record(run, settings, result);
 
         assertThat(result.seed()).isEqualTo(run.seed());
-        assertThat(result.predictions()).allMatch(p -> p >= 0 && p <= 1, "a probability");
+        assertThat(Arrays.stream(result.predictions()).boxed().toList()).allMatch(p -> p >= 0 && p <= 1, "a probability");
         assertThat((double) result.metrics().get("auc")).isGreaterThan(0.5);
     }
 }
