@@ -5,15 +5,29 @@ import org.apiguardian.api.API;
 /**
  * What the runs after the first change that must not matter. Two forks of the same JVM program are more alike
  * than two production runs; a perturbation makes them differ, and the verdict names it when the result moves.
+ * Run 1 is never perturbed; what each run got is recorded in its snapshot's {@code run_context}.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public enum Perturbation {
-    /** On by default: shift the identity-hash sequence of the test thread by a different, recorded amount per run. */
+    /**
+     * On by default: shift the identity-hash sequence of the test thread by a different, recorded amount per run
+     * (run 2 by 17, run 3 by 31, …), by computing that many identity hashes just before the test body. HotSpot
+     * hands out the same identity hashes in every fresh JVM, so without this a {@code HashSet<Object>} or a
+     * {@code HashMap} keyed by enums or objects without {@code hashCode} iterates in the same order in every fork
+     * — and in another order in production.
+     */
     IDENTITY_HASH,
-    /** Later runs give the native libraries and the common {@code ForkJoinPool} more threads. */
+    /**
+     * Later runs give the native libraries ({@code OMP_NUM_THREADS} and friends) and the common
+     * {@code ForkJoinPool} two or more threads, and let estimators keep the thread count the library chooses
+     * (the policy's {@code force_single_thread} is off for these runs).
+     */
     THREADS,
-    /** Later runs use another default locale (with a decimal comma) and another time zone. */
+    /**
+     * Later runs use the German locale ({@code de-DE}, decimal comma) and the {@code Asia/Kolkata} time zone (a
+     * half-hour offset) instead of {@code en-US} and UTC.
+     */
     LOCALE_AND_TIMEZONE,
-    /** Later runs start in a different, empty working directory and temp directory. */
+    /** Later runs start in a different, empty working directory; everything repro4j passes is an absolute path. */
     WORKING_DIRECTORY
 }

@@ -11,6 +11,22 @@ import org.apiguardian.api.API;
 /**
  * Injected into a {@link DeterministicTraining @DeterministicTraining} test: the run's derived seed, the choke point,
  * and what the run records for its fingerprints.
+ *
+ * <pre>{@code
+ * @Test
+ * @DeterministicTraining(target = "fwd_ret_10m")
+ * void reproducible(TrainingRun run) {
+ *     run.recordDataset("synthetic/interval=5m", List.of("AAPL"), train);
+ *     try (Estimator model = run.createEstimator(Library.LIGHTGBM, Map.of("num_iterations", 30),
+ *             ProblemKind.REGRESSION)) {
+ *         model.fit(train);
+ *         run.recordPredictions(model.predict(test));
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Only the child JVMs run the test body; the instance a test method receives is valid for that one
+ * invocation and not thread-safe.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public interface TrainingRun {
@@ -24,12 +40,21 @@ public interface TrainingRun {
     /** {@link io.repro4j.harness.Determinism#createEstimator} with {@link #seed()}. */
     Estimator createEstimator(Library library, Map<String, ?> params, ProblemKind kind);
 
-    /** Records metrics for {@code metrics_sha256} and per-key comparison. */
+    /** Records metrics for {@code metrics_sha256} and per-key comparison. Later calls merge keys. */
     void recordMetrics(Map<String, ?> metrics);
 
-    /** Records predictions for {@code predictions_sha256} and the exact float64 digest. */
+    /** Records predictions for {@code predictions_sha256} and the exact float64 digest; row ids {@code "0", "1", …}. */
     void recordPredictions(double[] predictions);
+
+    /** Records predictions with their row ids (for the reference prediction fingerprint). */
+    void recordPredictions(double[] predictions, List<String> rowIds);
 
     /** Records the dataset for {@code dataset_signature} and {@code feature_signature}. */
     void recordDataset(String dataDir, List<String> symbols, Dataset data);
+
+    /** Records the dataset by the SHA-256 of its contents when the data itself is not at hand. */
+    void recordDataset(String dataDir, List<String> symbols, String dataSha256);
+
+    /** Adds a free-form key to the snapshot's {@code run_context} (e.g. a data version); must be equal across runs to be useful. */
+    void putContext(String key, Object value);
 }

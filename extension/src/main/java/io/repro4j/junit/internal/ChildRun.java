@@ -1,0 +1,73 @@
+package io.repro4j.junit.internal;
+
+import io.repro4j.junit.TrainingRun;
+import java.nio.file.Path;
+import org.apiguardian.api.API;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.InvocationInterceptor.Invocation;
+import org.opentest4j.AssertionFailedError;
+
+/** A child JVM's side of a {@code @DeterministicTraining} test: perturb, run the body, check, write the snapshot. */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
+public final class ChildRun {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ChildRun.class);
+
+    private ChildRun() {
+    }
+
+    /** The {@link TrainingRun} of the current test invocation, one per invocation. */
+    public static TrainingRun trainingRun(ExtensionContext context) {
+        return runOf(context);
+    }
+
+    private static ChildTrainingRun runOf(ExtensionContext context) {
+        ChildSession session = ChildSession.current();
+        return context.getStore(NAMESPACE).getOrComputeIfAbsent("training-run",
+                k -> new ChildTrainingRun(session.request()), ChildTrainingRun.class);
+    }
+
+    /** Runs the test body as run {@code k} of the request. */
+    public static void intercept(Invocation<Void> invocation, ExtensionContext context) throws Throwable {
+        ChildSession session = ChildSession.current();
+        ChildRequest request = session.request();
+        if (!request.testUniqueId().equals(context.getUniqueId())) {
+            invocation.skip();
+            throw new IllegalStateException("This child JVM was started for " + request.testUniqueId()
+                    + " but is asked to run " + context.getUniqueId());
+        }
+        ChildTrainingRun run = runOf(context);
+        run.context("test_id", request.testUniqueId());
+        run.context("run_index", request.runIndex());
+        run.context("runs", request.totalRuns());
+        request.perturbations().context().forEach(run::context);
+
+        int mark = session.estimatorCalls();
+        session.bodyStarting();
+        // Last thing before the body, on the test thread: shifting earlier would let JUnit's own work absorb it.
+        request.perturbations().shiftIdentityHashes();
+        try {
+            invocation.proceed();
+        } finally {
+            session.bodyEnded();
+            session.finished(session.estimatorCalls() - mark, run.recordedAnything(), run.context());
+        }
+        int ledger = session.estimatorCalls() - mark;
+        String which = "run " + request.runIndex() + " of " + request.totalRuns();
+        if (request.requireLedger() && ledger == 0) {
+            throw new AssertionFailedError("The test trained without going through Determinism.createEstimator ("
+                    + which + "): no estimator was built through the choke point, so nothing was made deterministic."
+                    + " Build models with TrainingRun.createEstimator or Determinism.createEstimator, or set"
+                    + " @DeterministicTraining(requireLedger = false) when the test trains no model.");
+        }
+        if (request.requireRecords() && !run.recordedAnything()) {
+            throw new AssertionFailedError("The test recorded nothing (" + which + "): call recordPredictions,"
+                    + " recordMetrics or recordDataset on the TrainingRun parameter so the runs can be compared, or"
+                    + " set @DeterministicTraining(requireRecords = false).");
+        }
+        if (ledger > 0 || run.recordedAnything()) {
+            Path cohort = run.write();
+            session.snapshotWritten(cohort);
+        }
+    }
+}

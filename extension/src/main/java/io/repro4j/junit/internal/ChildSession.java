@@ -1,0 +1,132 @@
+package io.repro4j.junit.internal;
+
+import io.repro4j.harness.Determinism;
+import io.repro4j.harness.ReproducibilityConfig;
+import io.repro4j.harness.spi.EstimatorInterceptors;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apiguardian.api.API;
+
+/**
+ * The state of a child JVM: its request, the configuration it trains under, and what the test invocation reported
+ * (ledger size, snapshot, timings). One per child JVM.
+ */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
+public final class ChildSession {
+
+    private static volatile ChildSession current;
+
+    private final ChildRequest request;
+    private final ReproducibilityConfig config;
+    private final AtomicInteger estimatorCalls = new AtomicInteger();
+    private volatile Path cohortDir;
+    private volatile int ledgerSize;
+    private volatile boolean recorded;
+    private volatile long bodyStartedAtEpochMs;
+    private volatile long bodyStartedNanos;
+    private volatile long bodyElapsedMs;
+    private volatile Map<String, Object> context = Map.of();
+
+    private ChildSession(ChildRequest request, ReproducibilityConfig config) {
+        this.request = request;
+        this.config = config;
+    }
+
+    /** True in a child JVM (the request property is set). */
+    public static boolean isChild() {
+        return current != null || System.getProperty(ChildRequest.PROPERTY) != null;
+    }
+
+    /**
+     * Checks the strict environment, makes the experiment's configuration the one {@code Determinism} uses, and
+     * installs the choke-point interceptor. Must run before anything loads native code or the test class.
+     *
+     * @throws RuntimeException (e.g. {@code StrictEnvironmentException}, {@code ConfigException}) when the child
+     *     must not train
+     */
+    public static synchronized ChildSession start(ChildRequest request) {
+        if (current != null) {
+            return current;
+        }
+        ResolvedExperiment experiment = ResolvedExperiment.resolve(request.config(), request.configExplicit(),
+                request.configDir() == null ? null : Path.of(request.configDir()), System.getenv(),
+                ResolvedExperiment.systemProperties());
+        ReproducibilityConfig config = experiment.config();
+        if (request.perturbations().threads() != null) {
+            // The THREADS perturbation: leave thread counts to the library, as production would.
+            config = config.toBuilder().forceSingleThread(false).build();
+        }
+        StrictCheck.verify(config, request.perturbations());
+        Determinism.useConfiguration(config);
+        ChildSession session = new ChildSession(request, config);
+        EstimatorInterceptors.install((entry, estimator) -> {
+            session.estimatorCalls.incrementAndGet();
+            return estimator;
+        });
+        current = session;
+        return session;
+    }
+
+    /** The session of this child JVM, started from the request property when the child was not started by {@link ChildMain}. */
+    public static ChildSession current() {
+        ChildSession s = current;
+        if (s == null) {
+            String file = System.getProperty(ChildRequest.PROPERTY);
+            if (file == null) {
+                throw new IllegalStateException("Not a repro4j child JVM: -D" + ChildRequest.PROPERTY + " is not set.");
+            }
+            s = start(Json.read(Path.of(file), ChildRequest.class));
+        }
+        return s;
+    }
+
+    static ChildSession currentOrNull() {
+        return current;
+    }
+
+    public ChildRequest request() {
+        return request;
+    }
+
+    public ReproducibilityConfig config() {
+        return config;
+    }
+
+    /** How many estimators went through the choke point so far. */
+    int estimatorCalls() {
+        return estimatorCalls.get();
+    }
+
+    void bodyStarting() {
+        bodyStartedAtEpochMs = System.currentTimeMillis();
+        bodyStartedNanos = System.nanoTime();
+    }
+
+    void bodyEnded() {
+        bodyElapsedMs = (System.nanoTime() - bodyStartedNanos) / 1_000_000;
+    }
+
+    void finished(int ledgerSize, boolean recorded, Map<String, Object> context) {
+        this.ledgerSize = ledgerSize;
+        this.recorded = recorded;
+        this.context = new LinkedHashMap<>(context);
+    }
+
+    void snapshotWritten(Path cohortDir) {
+        this.cohortDir = cohortDir;
+    }
+
+    /** The result of this child, with the launcher's view of how the test ended. */
+    ChildResult result(ChildResult.Status status, Throwable failure) {
+        long startToBody = -1;
+        if (bodyStartedAtEpochMs > 0) {
+            startToBody = ProcessHandle.current().info().startInstant()
+                    .map(i -> bodyStartedAtEpochMs - i.toEpochMilli()).orElse(-1L);
+        }
+        return new ChildResult(status, failure == null ? null : ChildResult.Failure.of(failure),
+                cohortDir == null ? null : cohortDir.toAbsolutePath().toString(), ledgerSize, recorded,
+                bodyElapsedMs, startToBody, bodyStartedAtEpochMs, context);
+    }
+}

@@ -1,0 +1,141 @@
+package io.repro4j.junit.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apiguardian.api.API;
+
+/**
+ * Runs the children of a {@link RunPlan} in parallel (bounded), and always cleans up: no child outlives the call,
+ * and every private temp directory is deleted.
+ */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
+public final class ForkedRuns {
+
+    private ForkedRuns() {
+    }
+
+    /**
+     * Prepares the directories, runs every child and returns their outcomes in run order.
+     *
+     * @throws InterruptedException when the calling thread is interrupted; every child is killed first
+     */
+    public static List<ChildOutcome> execute(RunPlan plan, int parallelChildren) throws InterruptedException {
+        prepare(plan);
+        int threads = Math.max(1, Math.min(parallelChildren, plan.runs().size()));
+        AtomicInteger counter = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "repro4j-child-" + plan.testKey() + "-" + counter.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        Duration timeout = Duration.ofSeconds(plan.spec().timeoutSeconds());
+        List<Future<ChildOutcome>> futures = new ArrayList<>();
+        try {
+            for (PlannedRun run : plan.runs()) {
+                futures.add(pool.submit(() -> ChildLauncher.run(run, timeout)));
+            }
+            List<ChildOutcome> outcomes = new ArrayList<>();
+            for (Future<ChildOutcome> f : futures) {
+                try {
+                    outcomes.add(f.get());
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    if (cause instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    if (cause instanceof Error err) {
+                        throw err;
+                    }
+                    throw new IllegalStateException(cause);
+                }
+            }
+            return outcomes;
+        } finally {
+            // Interrupts waiting launchers, which kill their process trees before returning.
+            pool.shutdownNow();
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    if (pool.awaitTermination(1, TimeUnit.MINUTES)) {
+                        break;
+                    }
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            for (PlannedRun run : plan.runs()) {
+                deleteQuietly(run.tmpDir());
+                if (run.freshWorkingDirectory()) {
+                    deleteQuietly(run.workingDirectory());
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Removes what an earlier execution of the same test left, then creates each run's directories. */
+    static void prepare(RunPlan plan) {
+        try {
+            deleteRecursively(plan.workRoot());
+            Path runsDir = plan.resultsRoot().resolve("runs");
+            if (Files.isDirectory(runsDir)) {
+                try (DirectoryStream<Path> stale = Files.newDirectoryStream(runsDir, plan.testKey() + ".run-*")) {
+                    for (Path p : stale) {
+                        deleteRecursively(p);
+                    }
+                }
+            }
+            for (PlannedRun run : plan.runs()) {
+                Files.createDirectories(run.tmpDir());
+                Files.createDirectories(run.workingDirectory());
+                ChildLauncher.writeCommandFile(run);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot prepare " + plan.workRoot() + ": " + e.getMessage(), e);
+        }
+    }
+
+    static void deleteQuietly(Path dir) {
+        try {
+            deleteRecursively(dir);
+        } catch (IOException ignored) {
+            // Best effort: a file held open on another OS must not hide the verdict.
+        }
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
+                Files.delete(d);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}

@@ -1,0 +1,181 @@
+package io.repro4j.junit.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apiguardian.api.API;
+import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * Turns the outcomes of a test's children into a {@link Verdict} and, unless reproducible, the exception that
+ * fails the test: which run, what happened, where its log is.
+ */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
+public final class VerdictJudge {
+
+    /** Lines of a child's stderr quoted in a failure message. */
+    static final int TAIL_LINES = 20;
+
+    /**
+     * A verdict and what to throw.
+     *
+     * @param verdict the verdict (also written to the verdict file)
+     * @param failure what fails the test, or {@code null} when it passes
+     */
+    public record Judgement(Verdict verdict, Throwable failure) {
+    }
+
+    private VerdictJudge() {
+    }
+
+    /** Judges the outcomes of {@code plan}'s runs, comparing snapshots when every run completed. */
+    public static Judgement judge(RunPlan plan, List<ChildOutcome> outcomes) {
+        List<Verdict.RunReport> reports = new ArrayList<>();
+        for (ChildOutcome o : outcomes) {
+            reports.add(report(plan, o));
+        }
+        int n = outcomes.size();
+        // A run that could not complete decides the verdict: its problem is more basic than any difference.
+        for (ChildOutcome o : outcomes) {
+            String problem = processProblem(o, n, plan);
+            if (problem != null) {
+                return error(plan, reports, problem, null);
+            }
+        }
+        boolean allAborted = outcomes.stream().allMatch(o -> o.result().status() == ChildResult.Status.ABORTED);
+        if (allAborted) {
+            ChildResult.Failure f = outcomes.get(0).result().failure();
+            String why = f == null ? "aborted" : f.message();
+            return new Judgement(verdict(plan, reports, Verdict.Kind.ERROR, "aborted in every run: " + why,
+                    Map.of(), List.of(), Map.of()), new TestAbortedException(
+                            "Aborted in every child JVM: " + why, f == null ? null : f.toThrowable()));
+        }
+        for (ChildOutcome o : outcomes) {
+            ChildResult r = o.result();
+            if (r.status() != ChildResult.Status.SUCCESSFUL) {
+                ChildResult.Failure f = r.failure();
+                String headline = f == null ? r.status().name() : f.headline();
+                String verb = isStrictViolation(f) ? "refused to run in its child JVM" : "failed in its child JVM";
+                String message = "Run " + o.run().index() + " of " + n + " " + verb + " ("
+                        + perturbationNote(o) + "): " + headline + "\nlog: " + o.run().stderr();
+                return error(plan, reports, message, f == null ? null : f.toThrowable());
+            }
+        }
+        return SnapshotVerdict.compare(plan, outcomes, reports);
+    }
+
+    static Judgement error(RunPlan plan, List<Verdict.RunReport> reports, String message, Throwable cause) {
+        return new Judgement(verdict(plan, reports, Verdict.Kind.ERROR, message, Map.of(), List.of(), Map.of()),
+                new AssertionFailedError(message, cause));
+    }
+
+    static Verdict verdict(RunPlan plan, List<Verdict.RunReport> reports, Verdict.Kind kind, String message,
+            Map<String, String> fingerprints, List<Verdict.Difference> differences, Object environment) {
+        ChildRequest first = plan.runs().get(0).request();
+        return new Verdict(plan.testId(), first.testClass(), first.testMethod(), first.displayName(), plan.testKey(),
+                kind, message, List.copyOf(reports), fingerprints, List.copyOf(differences), environment,
+                Instant.now().toString());
+    }
+
+    private static Verdict.RunReport report(RunPlan plan, ChildOutcome o) {
+        String status;
+        if (o.spawnFailure() != null) {
+            status = "NOT_STARTED";
+        } else if (o.timedOut()) {
+            status = "TIMED_OUT";
+        } else if (o.exitCode() == null || o.exitCode() != 0 || o.result() == null) {
+            status = "CRASHED";
+        } else {
+            status = o.result().status().name();
+        }
+        return new Verdict.RunReport(o.run().index(), status, o.exitCode(), plan.trainSeed(),
+                o.result() == null ? null : o.result().cohortDir(), o.run().request().perturbations().context(),
+                o.wallMs(), o.forkOverheadMs(), o.run().stderr().toString());
+    }
+
+    /** What went wrong with the process itself, or {@code null} when it ran and reported. */
+    static String processProblem(ChildOutcome o, int n, RunPlan plan) {
+        PlannedRun run = o.run();
+        String which = "Run " + run.index() + " of " + n;
+        if (o.spawnFailure() != null) {
+            return which + " could not be started: " + o.spawnFailure() + "\ncommand: " + run.commandFile();
+        }
+        if (o.timedOut()) {
+            return which + " timed out after " + plan.spec().timeoutSeconds()
+                    + " s (timeoutSeconds) and was killed with its child processes." + tail(run.stderr())
+                    + "\nlog: " + run.stderr() + "\nreplay: " + run.commandFile();
+        }
+        if (o.exitCode() != 0) {
+            String what = mentionsOutOfMemory(run) ? " ran out of memory (-Xmx" + heapOf(run)
+                    + "; raise repro4j.child.maxHeap) and exited with " + Signals.describeExit(o.exitCode())
+                    : " crashed: " + Signals.describeExit(o.exitCode());
+            return which + what + "." + tail(run.stderr()) + "\nlog: " + run.stderr() + "\nreplay: "
+                    + run.commandFile();
+        }
+        if (o.result() == null) {
+            return which + " exited without writing its result " + run.resultFile() + "." + tail(run.stderr())
+                    + "\nlog: " + run.stderr();
+        }
+        return null;
+    }
+
+    static String perturbationNote(ChildOutcome o) {
+        RunPerturbations p = o.run().request().perturbations();
+        return p.any() ? "perturbed: " + p.describe() : "unperturbed";
+    }
+
+    private static boolean isStrictViolation(ChildResult.Failure f) {
+        return f != null && f.className() != null && (f.className().endsWith("StrictEnvironmentException")
+                || (f.message() != null && f.message().startsWith("Strict environment")));
+    }
+
+    private static String heapOf(PlannedRun run) {
+        return run.command().stream().filter(a -> a.startsWith("-Xmx")).reduce((a, b) -> b)
+                .map(a -> a.substring(4)).orElse("?");
+    }
+
+    private static boolean mentionsOutOfMemory(PlannedRun run) {
+        for (Path log : List.of(run.stderr(), run.stdout())) {
+            try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
+                if (lines.anyMatch(l -> l.contains("OutOfMemoryError"))) {
+                    return true;
+                }
+            } catch (IOException | java.io.UncheckedIOException ignored) {
+                // An unreadable log just means no OOM hint.
+            }
+        }
+        return false;
+    }
+
+    /** The last {@link #TAIL_LINES} lines of a log, indented, or an empty string when there is nothing. */
+    static String tail(Path log) {
+        Deque<String> last = new ArrayDeque<>();
+        try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
+            lines.forEach(l -> {
+                last.addLast(l);
+                if (last.size() > TAIL_LINES) {
+                    last.removeFirst();
+                }
+            });
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "";
+        }
+        if (last.isEmpty()) {
+            return " Its stderr is empty.";
+        }
+        StringBuilder sb = new StringBuilder("\nlast lines of stderr:");
+        for (String l : last) {
+            sb.append("\n  | ").append(l);
+        }
+        return sb.toString();
+    }
+}
