@@ -35,7 +35,7 @@ public final class SyntheticMarket {
 
     private static final double MARKET_VOLATILITY = 0.0008;
     /** Weight of the previous bar's return in the next one: negative means short-horizon reversal. */
-    private static final double REVERSAL = -0.2;
+    private static final double REVERSAL = -0.45;
 
     private SyntheticMarket() {
     }
