@@ -1,0 +1,126 @@
+package io.repro4j.harness.estimator;
+
+import io.repro4j.harness.Estimator;
+import io.repro4j.harness.Library;
+import io.repro4j.harness.Mode;
+import io.repro4j.harness.ProblemKind;
+import java.lang.reflect.Array;
+import java.security.CodeSource;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apiguardian.api.API;
+
+/**
+ * Every {@code createEstimator} call made in this JVM, in order. Thread-safe; entries hold deep-immutable copies of the
+ * parameters, so later changes to a caller's map do not rewrite history.
+ *
+ * <p>A run that shares its JVM with others takes {@link #size()} as a mark before it starts and reads
+ * {@link #entriesSince(int)} afterwards.
+ */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
+public final class EstimatorLedger {
+    private static final EstimatorLedger GLOBAL = new EstimatorLedger();
+    private static final String HARNESS_PACKAGE = "io.repro4j.harness.";
+
+    private final List<LedgerEntry> entries = new ArrayList<>();
+
+    /** A fresh, empty ledger (tests); production code uses {@link #global()}. */
+    public EstimatorLedger() {
+    }
+
+    /** The ledger {@link io.repro4j.harness.Determinism#createEstimator} records into. */
+    public static EstimatorLedger global() {
+        return GLOBAL;
+    }
+
+    /** All entries, oldest first (a snapshot). */
+    public synchronized List<LedgerEntry> entries() {
+        return List.copyOf(entries);
+    }
+
+    /** Number of entries so far; usable as a mark for {@link #entriesSince(int)}. */
+    public synchronized int size() {
+        return entries.size();
+    }
+
+    /** The entries recorded after {@code mark} was taken with {@link #size()}; all of them if the ledger was cleared since. */
+    public synchronized List<LedgerEntry> entriesSince(int mark) {
+        if (mark < 0) {
+            throw new IllegalArgumentException("mark must not be negative: " + mark);
+        }
+        return mark >= entries.size() ? List.of() : List.copyOf(entries.subList(mark, entries.size()));
+    }
+
+    /** Forgets every entry; indexes start again at 0. */
+    public synchronized void clear() {
+        entries.clear();
+    }
+
+    /** Appends an entry for one call and returns it; the call site is taken from the current stack. */
+    public synchronized LedgerEntry record(Library library, ProblemKind kind, Mode mode, long seed,
+            Map<String, ?> requestedParams, Map<String, ?> effectiveParams, List<Rewrite> rewrites,
+            Estimator estimator) {
+        LedgerEntry entry = new LedgerEntry(entries.size(), library, kind, mode, seed, deepCopy(requestedParams),
+                deepCopy(effectiveParams), List.copyOf(rewrites), callSite(), estimator);
+        entries.add(entry);
+        return entry;
+    }
+
+    /** Replaces the estimator of an entry (after interceptors wrapped it), if that entry is still in the ledger. */
+    synchronized LedgerEntry replaceEstimator(LedgerEntry entry, Estimator estimator) {
+        LedgerEntry updated = new LedgerEntry(entry.index(), entry.library(), entry.kind(), entry.mode(), entry.seed(),
+                entry.requestedParams(), entry.effectiveParams(), entry.rewrites(), entry.callSite(), estimator);
+        int i = entry.index();
+        if (i < entries.size() && entries.get(i) == entry) {
+            entries.set(i, updated);
+        }
+        return updated;
+    }
+
+    /** An unmodifiable copy all the way down: maps, lists and arrays (as lists); {@code null} values are kept. */
+    static Map<String, Object> deepCopy(Map<String, ?> params) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        params.forEach((k, v) -> copy.put(k, deepCopyValue(v)));
+        return Collections.unmodifiableMap(copy);
+    }
+
+    private static Object deepCopyValue(Object v) {
+        if (v instanceof Map<?, ?> m) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            m.forEach((k, x) -> copy.put(String.valueOf(k), deepCopyValue(x)));
+            return Collections.unmodifiableMap(copy);
+        }
+        if (v instanceof Iterable<?> it) {
+            List<Object> copy = new ArrayList<>();
+            it.forEach(x -> copy.add(deepCopyValue(x)));
+            return Collections.unmodifiableList(copy);
+        }
+        if (v != null && v.getClass().isArray()) {
+            List<Object> copy = new ArrayList<>();
+            for (int i = 0; i < Array.getLength(v); i++) {
+                copy.add(deepCopyValue(Array.get(v, i)));
+            }
+            return Collections.unmodifiableList(copy);
+        }
+        return v;
+    }
+
+    /**
+     * The first frame outside the harness ({@code class.method:line}). Harness classes are recognised by package and
+     * by being loaded from the harness's own code source, so the harness's own tests still count as callers.
+     */
+    static String callSite() {
+        CodeSource harness = EstimatorLedger.class.getProtectionDomain().getCodeSource();
+        return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).walk(frames -> frames
+                .filter(f -> !(f.getClassName().startsWith(HARNESS_PACKAGE)
+                        && Objects.equals(f.getDeclaringClass().getProtectionDomain().getCodeSource(), harness)))
+                .filter(f -> !f.getClassName().startsWith("jdk.internal.") && !f.getClassName().startsWith("java.lang.reflect."))
+                .findFirst()
+                .map(f -> f.getClassName() + "." + f.getMethodName() + ":" + f.getLineNumber())
+                .orElse("unknown"));
+    }
+}

@@ -1,0 +1,239 @@
+package io.repro4j.harness.estimator;
+
+import io.repro4j.harness.Repro4jException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.security.CodeSource;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apiguardian.api.API;
+
+/**
+ * Loads LightGBM's native libraries (the SWIG binding ships none of its own loading code) and reports which native
+ * libraries and library versions this JVM uses, for the environment fingerprint.
+ */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
+public final class NativeLibraries {
+    /** The library file XGBoost4J extracts and loads itself. */
+    public static final String XGBOOST_LIBRARY = "libxgboost4j.so";
+    private static final String XGBOOST_RESOURCE = "lib/linux/x86_64/" + XGBOOST_LIBRARY;
+    private static final String LIGHTGBM_RESOURCES = "/com/microsoft/ml/lightgbm/linux/x86_64/";
+    /** Load order matters: the SWIG wrapper links against {@code lib_lightgbm.so}. */
+    private static final List<String> LIGHTGBM_LIBRARIES = List.of("lib_lightgbm.so", "lib_lightgbm_swig.so");
+    private static final String XGBOOST_CLASS = "ml.dmlc.xgboost4j.java.XGBoost";
+    private static final String LIGHTGBM_CLASS = "com.microsoft.ml.lightgbm.lightgbmlib";
+
+    private static final Object LOCK = new Object();
+    private static volatile Map<String, String> lightGbmDigests;
+    private static volatile Map<String, String> xgboostResourceDigest;
+
+    private NativeLibraries() {
+    }
+
+    /**
+     * Extracts {@code lib_lightgbm.so} and {@code lib_lightgbm_swig.so} into a directory of this JVM's own under
+     * {@code java.io.tmpdir} and loads them, once per JVM. Safe to call from any thread, any number of times.
+     *
+     * @throws Repro4jException on a platform other than Linux x86_64, or when extraction or loading fails
+     */
+    public static void loadLightGbm() {
+        if (lightGbmDigests != null) {
+            return;
+        }
+        synchronized (LOCK) {
+            if (lightGbmDigests != null) {
+                return;
+            }
+            requireSupportedPlatform(System.getProperty("os.name", "?"), System.getProperty("os.arch", "?"));
+            Path dir;
+            try {
+                dir = Files.createTempDirectory(Paths.get(System.getProperty("java.io.tmpdir")), "repro4j-lightgbm-");
+            } catch (IOException e) {
+                throw new Repro4jException("cannot create a directory for LightGBM's native libraries under java.io.tmpdir="
+                        + System.getProperty("java.io.tmpdir") + ": " + e.getMessage() + "; make it writable", e);
+            }
+            // deleteOnExit runs in reverse order of registration: the directory goes last, once it is empty.
+            dir.toFile().deleteOnExit();
+            Map<String, String> digests = new LinkedHashMap<>();
+            for (String name : LIGHTGBM_LIBRARIES) {
+                Path file = dir.resolve(name);
+                String resource = LIGHTGBM_RESOURCES + name;
+                try (InputStream in = NativeLibraries.class.getResourceAsStream(resource)) {
+                    if (in == null) {
+                        throw new Repro4jException("resource " + resource + " is not on the classpath; add"
+                                + " com.microsoft.ml.lightgbm:lightgbmlib:3.3.510 to the dependencies");
+                    }
+                    file.toFile().deleteOnExit();
+                    Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+                } catch (IOException e) {
+                    throw new Repro4jException("cannot extract " + resource + " to " + file + ": " + e.getMessage(), e);
+                }
+                try {
+                    System.load(file.toAbsolutePath().toString());
+                } catch (UnsatisfiedLinkError e) {
+                    throw new Repro4jException("cannot load " + file + ": " + e.getMessage()
+                            + " (LightGBM needs the OpenMP runtime libgomp.so.1, Debian package libgomp1)", e);
+                }
+                digests.put(name, sha256(file));
+            }
+            lightGbmDigests = Map.copyOf(digests);
+        }
+    }
+
+    static void requireSupportedPlatform(String os, String arch) {
+        if (!isLinuxX86_64(os, arch)) {
+            throw new Repro4jException("LightGBM natives are loaded only on Linux x86_64, but this JVM runs on "
+                    + os + " " + arch + " (lightgbmlib 3.3.510 ships no Linux aarch64 build); train with XGBoost"
+                    + " here or run on Linux x86_64");
+        }
+    }
+
+    static boolean isLinuxX86_64(String os, String arch) {
+        String a = arch.toLowerCase(Locale.ROOT);
+        return os.toLowerCase(Locale.ROOT).startsWith("linux") && (a.equals("amd64") || a.equals("x86_64"));
+    }
+
+    /**
+     * File name to SHA-256 of each native library: for LightGBM the files this class loaded (or, before loading, the
+     * ones it would load); for XGBoost the file the process mapped, found in {@code /proc/self/maps}, or else the jar's
+     * Linux x86_64 resource. Libraries that are not on the classpath are left out.
+     */
+    public static Map<String, String> loadedLibraryDigests() {
+        Map<String, String> out = new TreeMap<>();
+        Map<String, String> lightGbm = lightGbmDigests;
+        if (lightGbm != null) {
+            out.putAll(lightGbm);
+        } else {
+            for (String name : LIGHTGBM_LIBRARIES) {
+                String digest = resourceDigest(LIGHTGBM_RESOURCES.substring(1) + name);
+                if (digest != null) {
+                    out.put(name, digest);
+                }
+            }
+        }
+        String xgboost = mappedXgboostDigest();
+        if (xgboost == null) {
+            Map<String, String> cached = xgboostResourceDigest;
+            if (cached == null) {
+                String digest = resourceDigest(XGBOOST_RESOURCE);
+                cached = digest == null ? Map.of() : Map.of(XGBOOST_LIBRARY, digest);
+                xgboostResourceDigest = cached;
+            }
+            out.putAll(cached);
+        } else {
+            out.put(XGBOOST_LIBRARY, xgboost);
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** {@code xgboost4j} and {@code lightgbmlib} to their versions, {@code unknown} when they cannot be told. */
+    public static Map<String, String> libraryVersions() {
+        Map<String, String> out = new TreeMap<>();
+        out.put("xgboost4j", version(XGBOOST_CLASS, "META-INF/maven/ml.dmlc/xgboost4j_2.12/pom.properties",
+                Pattern.compile("xgboost4j(?:_[0-9.]+)?-([0-9][^/]*)\\.jar$")));
+        out.put("lightgbmlib", version(LIGHTGBM_CLASS,
+                "META-INF/maven/com.microsoft.ml.lightgbm/lightgbmlib/pom.properties",
+                Pattern.compile("lightgbmlib-([0-9][^/]*)\\.jar$")));
+        return Collections.unmodifiableMap(out);
+    }
+
+    private static String version(String className, String pomProperties, Pattern jarName) {
+        ClassLoader loader = NativeLibraries.class.getClassLoader();
+        try (InputStream in = loader.getResourceAsStream(pomProperties)) {
+            if (in != null) {
+                Properties p = new Properties();
+                p.load(in);
+                String v = p.getProperty("version");
+                if (v != null && !v.isBlank()) {
+                    return v.trim();
+                }
+            }
+        } catch (IOException ignored) {
+            // fall back to the jar name
+        }
+        try {
+            // initialize=false: asking for the version must not load native code.
+            Class<?> type = Class.forName(className, false, loader);
+            CodeSource source = type.getProtectionDomain().getCodeSource();
+            if (source != null && source.getLocation() != null) {
+                String path = Paths.get(source.getLocation().toURI()).getFileName().toString();
+                Matcher m = jarName.matcher(path);
+                if (m.find()) {
+                    return m.group(1);
+                }
+            }
+        } catch (ClassNotFoundException | URISyntaxException | RuntimeException notFound) {
+            // unknown
+        }
+        return "unknown";
+    }
+
+    /** The digest of the XGBoost library this process mapped, or {@code null} when it has not loaded one. */
+    static String mappedXgboostDigest() {
+        Path maps = Paths.get("/proc/self/maps");
+        if (!Files.isReadable(maps)) {
+            return null;
+        }
+        try {
+            for (String line : Files.readAllLines(maps)) {
+                int slash = line.indexOf('/');
+                if (slash < 0 || !line.contains("xgboost4j") || line.endsWith("(deleted)")) {
+                    continue;
+                }
+                Path file = Paths.get(line.substring(slash).trim());
+                String name = file.getFileName().toString();
+                if (name.contains("xgboost4j") && name.endsWith(".so") && Files.isRegularFile(file)) {
+                    return sha256(file);
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            return null;
+        }
+        return null;
+    }
+
+    static String resourceDigest(String resource) {
+        try (InputStream in = NativeLibraries.class.getClassLoader().getResourceAsStream(resource)) {
+            return in == null ? null : sha256(in);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static String sha256(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return sha256(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private static String sha256(InputStream in) throws IOException {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            try (DigestInputStream din = new DigestInputStream(in, md)) {
+                din.transferTo(java.io.OutputStream.nullOutputStream());
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+}

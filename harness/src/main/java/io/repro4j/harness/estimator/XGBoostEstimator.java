@@ -1,0 +1,199 @@
+package io.repro4j.harness.estimator;
+
+import io.repro4j.harness.Dataset;
+import io.repro4j.harness.Estimator;
+import io.repro4j.harness.Library;
+import io.repro4j.harness.ProblemKind;
+import io.repro4j.harness.Repro4jException;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import ml.dmlc.xgboost4j.java.Booster;
+import ml.dmlc.xgboost4j.java.DMatrix;
+import ml.dmlc.xgboost4j.java.XGBoost;
+import ml.dmlc.xgboost4j.java.XGBoostError;
+import org.apiguardian.api.API;
+
+/**
+ * An {@link Estimator} backed by XGBoost4J's Java API. The model hash covers {@code toByteArray("json")}, which holds
+ * the trees and the learner but not run-only settings such as {@code nthread}.
+ */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
+public final class XGBoostEstimator implements Estimator {
+    private final Map<String, Object> effectiveParams;
+    private final Map<String, Object> boosterParams;
+    private final int rounds;
+    private final ProblemKind kind;
+
+    private Booster booster;
+    private List<String> featureNames;
+    private String modelSha256;
+    private Map<String, Double> importances;
+    private boolean closed;
+
+    /**
+     * @param effectiveParams the policy's parameters, including {@code num_round}
+     * @param rounds the number of boosting rounds
+     */
+    public XGBoostEstimator(Map<String, Object> effectiveParams, int rounds, ProblemKind kind) {
+        this.effectiveParams = Objects.requireNonNull(effectiveParams, "effectiveParams");
+        this.rounds = rounds;
+        this.kind = Objects.requireNonNull(kind, "kind");
+        Map<String, Object> forBooster = new LinkedHashMap<>(effectiveParams);
+        // num_round is an argument of train, not a booster parameter; XGBoost would warn that it is unused.
+        forBooster.remove(ParamAliases.XGBOOST_ROUNDS);
+        this.boosterParams = Collections.unmodifiableMap(forBooster);
+    }
+
+    @Override
+    public synchronized void fit(Dataset data) {
+        checkOpen();
+        Objects.requireNonNull(data, "data");
+        if (data.rows() == 0) {
+            throw new IllegalArgumentException("cannot fit an XGBoost " + kind + " model on a dataset with no rows");
+        }
+        release();
+        DMatrix train = matrix(data, true);
+        try {
+            booster = XGBoost.train(train, new HashMap<>(boosterParams), rounds, new HashMap<>(), null, null);
+            modelSha256 = ModelDigest.sha256(booster.toByteArray("json"));
+            featureNames = data.featureNames();
+            importances = importances(booster, featureNames);
+        } catch (XGBoostError e) {
+            release();
+            throw new Repro4jException("XGBoost training failed with parameters " + effectiveParams + ": "
+                    + e.getMessage(), e);
+        } finally {
+            train.dispose();
+        }
+    }
+
+    @Override
+    public synchronized double[] predict(Dataset data) {
+        checkTrained("predict");
+        Objects.requireNonNull(data, "data");
+        checkColumns(data);
+        if (data.rows() == 0) {
+            return new double[0];
+        }
+        DMatrix matrix = matrix(data, false);
+        try {
+            float[][] raw = booster.predict(matrix);
+            double[] out = new double[raw.length];
+            for (int i = 0; i < raw.length; i++) {
+                if (raw[i].length != 1) {
+                    throw new Repro4jException("XGBoost returned " + raw[i].length + " values per row; repro4j supports"
+                            + " regression and binary classification (one value per row), objective was "
+                            + effectiveParams.get("objective"));
+                }
+                out[i] = raw[i][0];
+            }
+            return out;
+        } catch (XGBoostError e) {
+            throw new Repro4jException("XGBoost prediction failed: " + e.getMessage(), e);
+        } finally {
+            matrix.dispose();
+        }
+    }
+
+    @Override
+    public synchronized Map<String, Double> featureImportances() {
+        checkTrained("featureImportances");
+        return importances;
+    }
+
+    @Override
+    public synchronized String modelSha256() {
+        checkTrained("modelSha256");
+        return modelSha256;
+    }
+
+    @Override
+    public Map<String, Object> effectiveParams() {
+        return effectiveParams;
+    }
+
+    @Override
+    public Library library() {
+        return Library.XGBOOST;
+    }
+
+    @Override
+    public synchronized void close() {
+        release();
+        closed = true;
+    }
+
+    private void release() {
+        if (booster != null) {
+            booster.dispose();
+            booster = null;
+        }
+        modelSha256 = null;
+        importances = null;
+    }
+
+    private static DMatrix matrix(Dataset data, boolean withLabels) {
+        int rows = data.rows();
+        int cols = data.columns();
+        float[] values = new float[rows * cols];
+        double[] rowMajor = data.toRowMajor();
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) rowMajor[i];
+        }
+        try {
+            DMatrix m = new DMatrix(values, rows, cols, Float.NaN);
+            if (withLabels) {
+                float[] labels = new float[rows];
+                for (int r = 0; r < rows; r++) {
+                    labels[r] = (float) data.label(r);
+                }
+                try {
+                    m.setLabel(labels);
+                } catch (XGBoostError e) {
+                    m.dispose();
+                    throw e;
+                }
+            }
+            return m;
+        } catch (XGBoostError e) {
+            throw new Repro4jException("XGBoost could not build a DMatrix of " + rows + " x " + cols + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Gain per dataset column; XGBoost names columns f0, f1, … and omits those no split used. */
+    private static Map<String, Double> importances(Booster booster, List<String> names) throws XGBoostError {
+        Map<String, Double> scores = booster.getScore((String) null, "gain");
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            Double score = scores.get("f" + i);
+            out.put(names.get(i), score == null ? 0.0 : score);
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    private void checkColumns(Dataset data) {
+        if (data.columns() != featureNames.size()) {
+            throw new IllegalArgumentException("this model was trained on " + featureNames.size()
+                    + " features but the dataset has " + data.columns());
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("this XGBoost estimator was closed; create a new one");
+        }
+    }
+
+    private void checkTrained(String call) {
+        checkOpen();
+        if (booster == null) {
+            throw new IllegalStateException(call + "() needs a trained model: call fit(dataset) on this XGBoost"
+                    + " estimator first");
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.repro4j.harness.fingerprint;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.apiguardian.api.API;
+
+/** Lowercase hex SHA-256, the digest every reference fingerprint is built from. */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
+public final class Sha256 {
+
+    private Sha256() {
+    }
+
+    /** The 64-hex-digit SHA-256 of the UTF-8 bytes of {@code text}. */
+    public static String hex(String text) {
+        return hex(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The 64-hex-digit SHA-256 of {@code bytes}. */
+    public static String hex(byte[] bytes) {
+        return HexFormat.of().formatHex(newDigest().digest(bytes));
+    }
+
+    /** A fresh SHA-256 {@link MessageDigest}, for digests fed in several parts. */
+    public static MessageDigest newDigest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            // Every Java platform is required to provide SHA-256.
+            throw new IllegalStateException("SHA-256 is not available in this JVM", e);
+        }
+    }
+}
