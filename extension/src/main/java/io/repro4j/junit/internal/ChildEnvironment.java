@@ -1,6 +1,7 @@
 package io.repro4j.junit.internal;
 
 import io.repro4j.harness.Mode;
+import io.repro4j.harness.strict.StrictEnvironment;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,17 +21,13 @@ public final class ChildEnvironment {
 
     /** The variables of a child: allow-listed parent variables, the strict variables, then the perturbations. */
     public static Map<String, String> variables(Map<String, String> parentEnv, long globalSeed, Mode mode,
-            RunPerturbations perturbations) {
+            String version, RunPerturbations perturbations) {
         Map<String, String> env = new LinkedHashMap<>();
-        for (String name : StrictValues.environmentAllowList()) {
-            String value = parentEnv.get(name);
-            if (value != null) {
-                env.put(name, value);
-            }
-        }
-        env.putAll(StrictValues.variables(globalSeed));
+        env.putAll(StrictEnvironment.childEnvironment(parentEnv, globalSeed));
         // The experiment's mode wins: a best-effort experiment must not be forced into strict mode by its launcher.
-        env.put("REPRO_MODE", mode.configName());
+        env.put(StrictEnvironment.MODE_VARIABLE, mode.configName());
+        // The parent's seed-derivation version, whichever source it came from, so both sides derive the same seeds.
+        env.put("REPRO_VERSION", version);
         env.putAll(perturbations.environmentOverrides());
         return env;
     }
@@ -39,7 +36,7 @@ public final class ChildEnvironment {
     public static List<String> jvmFlags(RunPerturbations perturbations) {
         Map<String, String> overrides = perturbations.systemPropertyOverrides();
         List<String> flags = new ArrayList<>();
-        for (String flag : StrictValues.jvmFlags()) {
+        for (String flag : StrictEnvironment.jvmFlags()) {
             String key = propertyName(flag);
             if (key == null || !overrides.containsKey(key)) {
                 flags.add(flag);

@@ -1,5 +1,6 @@
 package io.repro4j.junit.internal;
 
+import io.repro4j.harness.estimator.EstimatorLedger;
 import io.repro4j.junit.TrainingRun;
 import java.nio.file.Path;
 import org.apiguardian.api.API;
@@ -42,7 +43,7 @@ public final class ChildRun {
         run.context("runs", request.totalRuns());
         request.perturbations().context().forEach(run::context);
 
-        int mark = session.estimatorCalls();
+        int mark = EstimatorLedger.global().size();
         session.bodyStarting();
         // Last thing before the body, on the test thread: shifting earlier would let JUnit's own work absorb it.
         request.perturbations().shiftIdentityHashes();
@@ -50,9 +51,10 @@ public final class ChildRun {
             invocation.proceed();
         } finally {
             session.bodyEnded();
-            session.finished(session.estimatorCalls() - mark, run.recordedAnything(), run.context());
+            session.finished(EstimatorLedger.global().entriesSince(mark).size(), run.recordedAnything(),
+                    run.context());
         }
-        int ledger = session.estimatorCalls() - mark;
+        int ledger = EstimatorLedger.global().entriesSince(mark).size();
         String which = "run " + request.runIndex() + " of " + request.totalRuns();
         if (request.requireLedger() && ledger == 0) {
             throw new AssertionFailedError("The test trained without going through Determinism.createEstimator ("

@@ -50,6 +50,7 @@ public final class ChildSession {
         if (current != null) {
             return current;
         }
+        // Exactly the parent's config directory (or none), whatever this run's working directory is.
         ResolvedExperiment experiment = ResolvedExperiment.resolve(request.config(), request.configExplicit(),
                 request.configDir() == null ? null : Path.of(request.configDir()), System.getenv(),
                 ResolvedExperiment.systemProperties());
@@ -61,6 +62,7 @@ public final class ChildSession {
         StrictCheck.verify(config, request.perturbations());
         Determinism.useConfiguration(config);
         ChildSession session = new ChildSession(request, config);
+        // Sees every createEstimator call in this JVM, also from production code the test calls into.
         EstimatorInterceptors.install((entry, estimator) -> {
             session.estimatorCalls.incrementAndGet();
             return estimator;

@@ -1,5 +1,6 @@
 package io.repro4j.junit.internal;
 
+import io.repro4j.harness.config.ConfigLoader;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -30,8 +31,9 @@ public final class ParentRun {
         for (String key : RunPlan.FORWARDED_PROPERTIES) {
             context.getConfigurationParameter(key).ifPresent(v -> sysProps.put(key, v));
         }
-        Path configDir = parameters.apply("repro4j.configDir").filter(s -> !s.isBlank()).map(Path::of).orElse(null);
-        ResolvedExperiment experiment = ResolvedExperiment.resolve(spec.config(), spec.configExplicit(), configDir,
+        context.getConfigurationParameter(ConfigLoader.CONFIG_DIR_PROPERTY)
+                .ifPresent(v -> sysProps.put(ConfigLoader.CONFIG_DIR_PROPERTY, v));
+        ResolvedExperiment experiment = ResolvedExperiment.discover(spec.config(), spec.configExplicit(),
                 System.getenv(), sysProps);
 
         RunPlan plan = RunPlan.create(context.getUniqueId(), context.getRequiredTestClass(),

@@ -90,7 +90,8 @@ public record RunPlan(String testKey, String testId, Path resultsRoot, Path work
                     spec.requireLedger(), spec.requireRecords(), configParams, 0L);
 
             Map<String, String> env = ChildEnvironment.variables(System.getenv(), experiment.config().seed(),
-                    experiment.config().mode() == null ? Mode.STRICT : experiment.config().mode(), perturbations);
+                    experiment.config().mode() == null ? Mode.STRICT : experiment.config().mode(),
+                    experiment.config().version(), perturbations);
             List<String> command = new ArrayList<>();
             command.add(java);
             command.addAll(baseJvmFlags(settings.childMaxHeap()));

@@ -1,43 +1,57 @@
 package io.repro4j.junit.internal;
 
 import io.repro4j.harness.ReproducibilityConfig;
-import io.repro4j.harness.Repro4jException;
+import io.repro4j.harness.strict.StrictEnvironment;
+import io.repro4j.harness.strict.StrictEnvironmentException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The child's strict-environment check, accepting exactly the perturbations the parent declared. */
+/**
+ * The child's strict-environment check, accepting exactly the perturbations the parent declared: a perturbed
+ * variable or property must have the declared value, and is then checked as if it had the strict one.
+ */
 final class StrictCheck {
     private StrictCheck() {
     }
 
     static void verify(ReproducibilityConfig config, RunPerturbations perturbations) {
+        verify(config, perturbations, System.getenv(), ResolvedExperiment.systemProperties());
+    }
+
+    static void verify(ReproducibilityConfig config, RunPerturbations perturbations, Map<String, String> actualEnv,
+            Map<String, String> actualProps) {
         if (!config.isStrict() || !config.requireEnvVars()) {
             return;
         }
-        List<String> problems = new ArrayList<>();
-        Map<String, String> overrides = perturbations.environmentOverrides();
-        StrictValues.variables(config.seed()).forEach((name, strictValue) -> {
-            if (name.equals("REPRO_SEED") || name.equals("REPRO_MODE")) {
-                return;
+        List<String> wrongPerturbations = new ArrayList<>();
+        Map<String, String> env = new HashMap<>(actualEnv);
+        Map<String, String> strictEnv = StrictEnvironment.variables(config.seed());
+        perturbations.environmentOverrides().forEach((name, declared) -> {
+            if (!declared.equals(actualEnv.get(name))) {
+                wrongPerturbations.add(name + "=" + actualEnv.get(name) + " (this run declared " + name + "="
+                        + declared + ")");
             }
-            String expected = overrides.getOrDefault(name, strictValue);
-            String actual = System.getenv(name);
-            if (!expected.equals(actual)) {
-                problems.add(name + "=" + (actual == null ? "(unset)" : actual) + " (expected " + expected + ")");
-            }
+            env.put(name, strictEnv.get(name));
         });
-        Map<String, String> propertyOverrides = perturbations.systemPropertyOverrides();
-        for (String flag : StrictValues.jvmFlags()) {
-            String key = ChildEnvironment.propertyName(flag);
-            String expected = propertyOverrides.getOrDefault(key, flag.substring(flag.indexOf('=') + 1));
-            String actual = System.getProperty(key);
-            if (!expected.equals(actual)) {
-                problems.add("-D" + key + "=" + (actual == null ? "(unset)" : actual) + " (expected " + expected + ")");
+        Map<String, String> props = new HashMap<>(actualProps);
+        Map<String, String> strictProps = new HashMap<>();
+        for (String flag : StrictEnvironment.jvmFlags()) {
+            strictProps.put(ChildEnvironment.propertyName(flag), flag.substring(flag.indexOf('=') + 1));
+        }
+        perturbations.systemPropertyOverrides().forEach((name, declared) -> {
+            if (!declared.equals(actualProps.get(name))) {
+                wrongPerturbations.add("system property " + name + "='" + actualProps.get(name)
+                        + "' (this run declared '" + declared + "')");
             }
+            props.put(name, strictProps.get(name));
+        });
+        if (!wrongPerturbations.isEmpty()) {
+            throw new StrictEnvironmentException("Strict environment: this run's declared perturbations ("
+                    + perturbations.describe() + ") did not reach the JVM: " + String.join(", ", wrongPerturbations),
+                    wrongPerturbations);
         }
-        if (!problems.isEmpty()) {
-            throw new Repro4jException("Strict environment violated in child JVM: " + String.join(", ", problems));
-        }
+        StrictEnvironment.check(config, env, props, StrictEnvironment.loadedNativeMlLibraries());
     }
 }
