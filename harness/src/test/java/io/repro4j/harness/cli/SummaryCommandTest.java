@@ -71,6 +71,14 @@ class SummaryCommandTest {
     }
 
     @Test
+    void isASubcommandOfTheRepro4jCommandLine() throws IOException {
+        verdict("a", "io.acme.GoodTest", "good", "REPRODUCIBLE", "runs/x");
+        int exit = Repro4jCli.run(new PrintWriter(out, true), new PrintWriter(err, true), "summary", root.toString());
+        assertThat(exit).isZero();
+        assertThat(out.toString()).contains("GoodTest#good", "1 of 1 tests REPRODUCIBLE");
+    }
+
+    @Test
     void defaultsToTheExampleSuiteUnderTheRepositoryRoot() throws IOException {
         Files.createDirectories(root.resolve("example-tests/src"));
         Files.writeString(root.resolve("example-tests/pom.xml"), "<project/>");
