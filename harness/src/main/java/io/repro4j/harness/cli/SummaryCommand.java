@@ -2,6 +2,7 @@ package io.repro4j.harness.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code repro4j summary [RESULTS_ROOT]}: one line per determinism test from the verdict files under
- * {@code RESULTS_ROOT/verdicts/}, with the runs, the verdict, short fingerprints and where the snapshots are.
+ * {@code RESULTS_ROOT/verdicts/}, with the runs, the verdict, short fingerprints (from the verdict, else from run 1's
+ * {@code snapshot.json}) and, on the line below, where run 1's snapshot is.
  *
  * <p>Exit 0 when every test is {@code REPRODUCIBLE}, 1 when any is not, 2 when there is no verdict to read or a
  * verdict file is unreadable.
@@ -111,12 +113,10 @@ public final class SummaryCommand implements Callable<Integer> {
         List<String[]> table = new ArrayList<>();
         List<String> header = new ArrayList<>(List.of("TEST", "RUNS", "VERDICT"));
         FINGERPRINT_COLUMNS.forEach(c -> header.add(c.header()));
-        header.add("SNAPSHOT TREE");
         table.add(header.toArray(String[]::new));
         for (Row row : rows) {
             List<String> cells = new ArrayList<>(List.of(row.test(), row.runs(), row.verdict()));
             cells.addAll(row.fingerprints());
-            cells.add(row.snapshotTree());
             table.add(cells.toArray(String[]::new));
         }
         int[] widths = new int[header.size()];
@@ -125,7 +125,8 @@ public final class SummaryCommand implements Callable<Integer> {
                 widths[i] = Math.max(widths[i], cells[i].length());
             }
         }
-        for (String[] cells : table) {
+        for (int r = 0; r < table.size(); r++) {
+            String[] cells = table.get(r);
             StringBuilder line = new StringBuilder();
             for (int i = 0; i < cells.length; i++) {
                 line.append(cells[i]);
@@ -134,6 +135,9 @@ public final class SummaryCommand implements Callable<Integer> {
                 }
             }
             out.println(line);
+            if (r > 0) {
+                out.println("  snapshots: " + rows.get(r - 1).snapshotTree());
+            }
         }
     }
 
@@ -162,19 +166,37 @@ public final class SummaryCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("no \"verdict\" field");
             }
             JsonNode fingerprints = verdict.path("fingerprints");
+            JsonNode runs = verdict.path("runs");
+            String snapshotTree = snapshotTree(runs, root);
+            JsonNode snapshot = null;
             List<String> shortFingerprints = new ArrayList<>();
             for (Column column : FINGERPRINT_COLUMNS) {
-                shortFingerprints.add(shortHex(field(fingerprints, column.fields())));
+                String value = field(fingerprints, column.fields());
+                if (value.equals("-") && !snapshotTree.equals("-")) {
+                    // The verdict carries only what it compared; run 1's snapshot has every field.
+                    snapshot = snapshot != null ? snapshot : readSnapshot(Path.of(snapshotTree));
+                    value = field(snapshot, column.fields());
+                }
+                shortFingerprints.add(shortHex(value));
             }
-            JsonNode runs = verdict.path("runs");
-            return new Row(test, String.valueOf(runs.size()), status, shortFingerprints, snapshotTree(runs, root),
+            return new Row(test, String.valueOf(runs.size()), status, shortFingerprints, snapshotTree,
                     verdict.path("message").asText(""));
+        }
+
+        private static JsonNode readSnapshot(Path cohortDir) {
+            Path file = cohortDir.resolve("snapshot.json");
+            try {
+                return Files.isRegularFile(file) ? new ObjectMapper().readTree(file.toFile())
+                        : MissingNode.getInstance();
+            } catch (IOException e) {
+                return MissingNode.getInstance();
+            }
         }
 
         /** A fingerprint field, stored flat ({@code "a.b": v}) or nested ({@code "a": {"b": v}}). */
         private static String field(JsonNode fingerprints, String... names) {
             for (String name : names) {
-                JsonNode flat = fingerprints.get(name);
+                JsonNode flat = fingerprints.isObject() ? fingerprints.get(name) : null;
                 if (flat != null && !flat.isNull()) {
                     return flat.asText();
                 }

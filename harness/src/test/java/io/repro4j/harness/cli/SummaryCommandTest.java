@@ -35,14 +35,33 @@ class SummaryCommandTest {
         assertThat(err.toString()).isEmpty();
         String[] lines = out.toString().split("\n");
         assertThat(lines[0]).startsWith("TEST").contains("RUNS", "VERDICT", "DATASET", "HYPERPARAMS", "PREDICTIONS",
-                "MODEL", "SNAPSHOT TREE");
+                "MODEL");
         assertThat(lines[1]).startsWith("CrossSectionalReturnModelTest#xgboostPredictsTenMinuteReturns")
-                .contains(" 2 ", "REPRODUCIBLE", "3f2a9c81d4e5 ", "0123456789ab ", "hparams12345",
-                        root.resolve("runs/r1-abc/targets/fwd_ret_10m").toString())
+                .contains(" 2 ", "REPRODUCIBLE", "3f2a9c81d4e5 ", "0123456789ab ", "hparams12345")
                 .doesNotContain(DATA, PREDICTIONS);
-        assertThat(lines[2]).startsWith("SymbolSpecificModelTest#aaplLightgbm")
-                .endsWith(root.resolve("runs/r1-def").toString());
+        assertThat(lines[2]).isEqualTo("  snapshots: " + root.resolve("runs/r1-abc/targets/fwd_ret_10m"));
+        assertThat(lines[3]).startsWith("SymbolSpecificModelTest#aaplLightgbm");
+        assertThat(lines[4]).isEqualTo("  snapshots: " + root.resolve("runs/r1-def"));
         assertThat(out.toString()).contains("2 of 2 tests REPRODUCIBLE; snapshots under " + root.resolve("runs"));
+    }
+
+    @Test
+    void takesFingerprintsTheVerdictDoesNotCarryFromRunOnesSnapshot() throws IOException {
+        Path cohort = root.resolve("runs/t.run-1/targets/fwd_ret_10m/reproducibility/CROSS_SECTIONAL/cohort=cs_1");
+        Files.createDirectories(cohort);
+        Files.writeString(cohort.resolve("snapshot.json"), """
+                {"comparison_group": {"data_sha256": "aaaabbbbccccdddd", "hyperparameters_signature": "hhhhiiiijjjjkkkk"},
+                 "predictions_f64_sha256": "ppppqqqqrrrrssss", "model_sha256": "mmmmnnnnoooopppp"}
+                """);
+        Files.createDirectories(root.resolve("verdicts"));
+        Files.writeString(root.resolve("verdicts/t.json"), """
+                {"test_class": "a.T", "test_method": "m", "verdict": "REPRODUCIBLE", "fingerprints": {},
+                 "runs": [{"index": 1, "snapshot_dir": "%s"}]}
+                """.formatted(cohort));
+
+        assertThat(run(root.toString())).isZero();
+        assertThat(out.toString().split("\n")[1])
+                .contains("aaaabbbbcccc", "hhhhiiiijjjj", "ppppqqqqrrrr", "mmmmnnnnoooo");
     }
 
     @Test
