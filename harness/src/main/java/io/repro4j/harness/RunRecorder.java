@@ -1,8 +1,16 @@
 package io.repro4j.harness;
 
+import io.repro4j.harness.estimator.EstimatorLedger;
+import io.repro4j.harness.snapshot.ResultsRoot;
+import io.repro4j.harness.snapshot.SafeNames;
+import io.repro4j.harness.snapshot.SnapshotWriter;
 import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
@@ -24,75 +32,160 @@ import org.apiguardian.api.API;
  * <p>The results root is, in order: {@link Builder#resultsRoot(Path)}, the {@code REPRO4J_RESULTS_DIR} environment
  * variable, the {@code repro4j.resultsDir} system property, {@code target/repro4j}. Names (target, symbol, run name)
  * are validated: nothing is ever written outside the results root.
+ *
+ * <p>Defaults: experiment {@code determinism_test}, view {@code CROSS_SECTIONAL}, stage {@code TRAINING}, run name
+ * {@code run-<yyyyMMdd'T'HHmmss'Z'>-<pid>}, mode from {@link Determinism#loadReproducibilityConfig()}. The estimators
+ * recorded are those created through {@link Determinism#createEstimator} after {@link Builder#build()}.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class RunRecorder {
 
-    private RunRecorder() {
+    private final SnapshotWriter writer;
+
+    private RunRecorder(SnapshotWriter writer) {
+        this.writer = writer;
     }
 
     public static Builder builder() {
-        throw new UnsupportedOperationException("TODO");
+        return new Builder();
     }
 
     /** Records the dataset: where it came from, which symbols, the row cap, and its exact contents (digested). */
     public void recordDataset(String dataDir, List<String> symbols, Integer maxRowsPerSymbol, Dataset data) {
-        throw new UnsupportedOperationException("TODO");
+        writer.recordDataset(dataDir, symbols, maxRowsPerSymbol, data);
     }
 
     /** Records the dataset by digest when the data itself is not at hand. */
     public void recordDataset(String dataDir, List<String> symbols, Integer maxRowsPerSymbol, String dataSha256) {
-        throw new UnsupportedOperationException("TODO");
+        writer.recordDataset(dataDir, symbols, maxRowsPerSymbol, dataSha256);
     }
 
-    /** Records metrics; values may be numbers, strings, booleans, nulls, lists and maps. Later calls merge keys. */
+    /** Records the feature names (for {@code feature_signature}) when the dataset was recorded by digest. */
+    public void recordFeatureNames(List<String> featureNames) {
+        writer.recordFeatureNames(featureNames);
+    }
+
+    /**
+     * Records metrics; values may be numbers, strings, booleans, nulls, lists and maps. Later calls merge keys.
+     *
+     * @throws Repro4jException naming the key of a value of an unsupported type
+     */
     public void recordMetrics(Map<String, ?> metrics) {
-        throw new UnsupportedOperationException("TODO");
+        writer.recordMetrics(metrics);
     }
 
     /** Records predictions; row ids default to {@code "0", "1", …}. */
     public void recordPredictions(double[] predictions) {
-        throw new UnsupportedOperationException("TODO");
+        writer.recordPredictions(predictions, null);
     }
 
     /** Records predictions with their row ids (for the reference prediction fingerprint). */
     public void recordPredictions(double[] predictions, List<String> rowIds) {
-        throw new UnsupportedOperationException("TODO");
+        writer.recordPredictions(predictions, Objects.requireNonNull(rowIds, "rowIds"));
     }
 
     /** Adds a key to the snapshot's {@code run_context} object (e.g. perturbations the run had). */
     public void putContext(String key, Object value) {
-        throw new UnsupportedOperationException("TODO");
+        writer.putContext(key, value);
     }
 
     /** Writes the snapshot tree atomically and returns the cohort directory. */
     public Path write() {
-        throw new UnsupportedOperationException("TODO");
+        return writer.write();
     }
 
     /** Configures a {@link RunRecorder}. */
     public static final class Builder {
+        private String experimentId = "determinism_test";
+        private String target;
+        private View view = View.CROSS_SECTIONAL;
+        private String symbol;
+        private String stage = "TRAINING";
+        private String runName;
+        private Path resultsRoot;
+        private Long trainSeed;
+        private Map<String, ?> taskSpec = Map.of();
+        private Mode mode;
+
         private Builder() {
         }
 
-        public Builder experimentId(String value) { throw new UnsupportedOperationException("TODO"); }
+        public Builder experimentId(String value) {
+            this.experimentId = value;
+            return this;
+        }
 
-        public Builder target(String value) { throw new UnsupportedOperationException("TODO"); }
+        public Builder target(String value) {
+            this.target = value;
+            return this;
+        }
 
-        public Builder view(View value) { throw new UnsupportedOperationException("TODO"); }
+        public Builder view(View value) {
+            this.view = value;
+            return this;
+        }
 
-        public Builder symbol(String value) { throw new UnsupportedOperationException("TODO"); }
+        public Builder symbol(String value) {
+            this.symbol = value;
+            return this;
+        }
 
-        public Builder stage(String value) { throw new UnsupportedOperationException("TODO"); }
+        public Builder stage(String value) {
+            this.stage = value;
+            return this;
+        }
 
-        public Builder runName(String value) { throw new UnsupportedOperationException("TODO"); }
+        public Builder runName(String value) {
+            this.runName = value;
+            return this;
+        }
 
-        public Builder resultsRoot(Path value) { throw new UnsupportedOperationException("TODO"); }
+        public Builder resultsRoot(Path value) {
+            this.resultsRoot = value;
+            return this;
+        }
 
-        public Builder trainSeed(long value) { throw new UnsupportedOperationException("TODO"); }
+        public Builder trainSeed(long value) {
+            this.trainSeed = value;
+            return this;
+        }
 
-        public Builder taskSpec(Map<String, ?> value) { throw new UnsupportedOperationException("TODO"); }
+        /** Task fields for {@code task_signature} ({@code horizon_minutes}, {@code objective}, …); the target is added. */
+        public Builder taskSpec(Map<String, ?> value) {
+            this.taskSpec = value == null ? Map.of() : value;
+            return this;
+        }
 
-        public RunRecorder build() { throw new UnsupportedOperationException("TODO"); }
+        /** The mode written to the snapshot; defaults to the configured mode. */
+        public Builder mode(Mode value) {
+            this.mode = value;
+            return this;
+        }
+
+        /**
+         * Validates the settings and starts recording: estimators created from now on belong to this run.
+         *
+         * @throws Repro4jException when the target, symbol or run name is not a safe name, the target is missing,
+         *     or the view and symbol do not fit together
+         */
+        public RunRecorder build() {
+            if (target == null) {
+                throw new Repro4jException("RunRecorder needs a target: call target(\"fwd_ret_10m\") on the builder.");
+            }
+            String name = runName != null ? runName : defaultRunName();
+            SafeNames.require("run name", name);
+            Path root = resultsRoot != null ? resultsRoot : ResultsRoot.resolve();
+            Mode effectiveMode = mode != null ? mode : Determinism.loadReproducibilityConfig().mode();
+            SnapshotWriter.Settings settings = new SnapshotWriter.Settings(root, name, experimentId, target, view,
+                    symbol, stage, trainSeed, taskSpec, effectiveMode);
+            EstimatorLedger ledger = EstimatorLedger.global();
+            int mark = ledger.size();
+            return new RunRecorder(new SnapshotWriter(settings, () -> ledger.entriesSince(mark)));
+        }
+
+        private static String defaultRunName() {
+            String time = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").format(ZonedDateTime.now(ZoneOffset.UTC));
+            return "run-" + time + "-" + ProcessHandle.current().pid();
+        }
     }
 }

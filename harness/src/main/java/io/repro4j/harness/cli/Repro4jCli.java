@@ -25,8 +25,9 @@ import picocli.CommandLine.Spec;
             SeedCommand.class,
             DigestCommand.class,
             RunCommand.class,
+            DiffCommand.class,
+            VerifyCommand.class,
             SummaryCommand.class,
-            // DiffCommand.class, VerifyCommand.class: register here once they exist.
         })
 public final class Repro4jCli implements Callable<Integer> {
 

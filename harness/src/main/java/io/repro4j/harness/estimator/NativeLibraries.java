@@ -43,6 +43,8 @@ public final class NativeLibraries {
     private static final Object LOCK = new Object();
     private static volatile Map<String, String> lightGbmDigests;
     private static volatile Map<String, String> xgboostResourceDigest;
+    // Hashing the bundled 7 MB LightGBM files costs seconds on a busy machine; they cannot change while the JVM runs.
+    private static volatile Map<String, String> lightGbmResourceDigests;
 
     private NativeLibraries() {
     }
@@ -121,12 +123,19 @@ public final class NativeLibraries {
         if (lightGbm != null) {
             out.putAll(lightGbm);
         } else {
-            for (String name : LIGHTGBM_LIBRARIES) {
-                String digest = resourceDigest(LIGHTGBM_RESOURCES.substring(1) + name);
-                if (digest != null) {
-                    out.put(name, digest);
+            Map<String, String> cached = lightGbmResourceDigests;
+            if (cached == null) {
+                Map<String, String> digests = new TreeMap<>();
+                for (String name : LIGHTGBM_LIBRARIES) {
+                    String digest = resourceDigest(LIGHTGBM_RESOURCES.substring(1) + name);
+                    if (digest != null) {
+                        digests.put(name, digest);
+                    }
                 }
+                cached = Map.copyOf(digests);
+                lightGbmResourceDigests = cached;
             }
+            out.putAll(cached);
         }
         String xgboost = mappedXgboostDigest();
         if (xgboost == null) {

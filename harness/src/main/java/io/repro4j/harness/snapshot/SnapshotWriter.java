@@ -1,0 +1,401 @@
+package io.repro4j.harness.snapshot;
+
+import io.repro4j.harness.Dataset;
+import io.repro4j.harness.Estimator;
+import io.repro4j.harness.Mode;
+import io.repro4j.harness.Repro4jException;
+import io.repro4j.harness.View;
+import io.repro4j.harness.estimator.LedgerEntry;
+import io.repro4j.harness.estimator.Rewrite;
+import io.repro4j.harness.fingerprint.CanonicalJson;
+import io.repro4j.harness.fingerprint.MetricsDigest;
+import io.repro4j.harness.fingerprint.PredictionFingerprint;
+import io.repro4j.harness.fingerprint.PyFloat;
+import io.repro4j.harness.fingerprint.Sha256;
+import io.repro4j.harness.fingerprint.Signatures;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.apiguardian.api.API;
+
+/**
+ * Collects one run's inputs and outputs and writes its snapshot tree under the results root (layout in
+ * docs/ARCHITECTURE.md, "The snapshot tree"). {@link io.repro4j.harness.RunRecorder} is its public face.
+ *
+ * <p>{@code run_id} is {@code <timestamp yyyyMMdd'T'HHmmss.SSSSSS'Z'>_<first 12 hex of sha256(cohort id |
+ * hyperparameters signature | train seed | run name)>}: it sorts by time, and two runs written in the same
+ * microsecond still differ by run name. {@code timestamp} is ISO-8601 UTC with microseconds, so text order is
+ * time order.
+ */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
+public final class SnapshotWriter {
+
+    /** The {@code fingerprint_schema_version} written. */
+    public static final String SCHEMA_VERSION = "1.0";
+
+    private static final DateTimeFormatter TIMESTAMP =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter RUN_ID_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+
+    /** What identifies the run; validated when the writer is created. */
+    public record Settings(Path resultsRoot, String runName, String experimentId, String target, View view,
+            String symbol, String stage, Long trainSeed, Map<String, ?> taskSpec, Mode mode) {
+        public Settings {
+            Objects.requireNonNull(resultsRoot, "resultsRoot");
+            Objects.requireNonNull(view, "view");
+            SafeNames.require("run name", runName);
+            SafeNames.require("target", target);
+            if (view == View.SYMBOL_SPECIFIC) {
+                if (symbol == null) {
+                    throw new Repro4jException("View SYMBOL_SPECIFIC needs a symbol: call symbol(\"AAPL\") on the "
+                            + "builder, or use View.CROSS_SECTIONAL for a model pooled across symbols.");
+                }
+                SafeNames.require("symbol", symbol);
+            } else if (symbol != null) {
+                throw new Repro4jException("View CROSS_SECTIONAL pools all symbols, but symbol '"
+                        + SafeNames.display(symbol) + "' was given: drop the symbol or use View.SYMBOL_SPECIFIC.");
+            }
+            taskSpec = taskSpec == null ? Map.of() : new LinkedHashMap<>(taskSpec);
+        }
+    }
+
+    private final Settings settings;
+    private final Supplier<List<LedgerEntry>> ledgerSource;
+    private String dataDir;
+    private List<String> symbols = List.of();
+    private Integer maxRowsPerSymbol;
+    private String dataSha256;
+    private List<String> featureNames;
+    private boolean datasetRecorded;
+    private final Map<String, Object> metrics = new LinkedHashMap<>();
+    private double[] predictions;
+    private List<String> rowIds;
+    private final Map<String, Object> context = new LinkedHashMap<>();
+
+    /**
+     * A writer for one run.
+     *
+     * @param ledgerEntries the estimator ledger entries created by this run, asked for when {@link #write()} runs
+     */
+    public SnapshotWriter(Settings settings, Supplier<List<LedgerEntry>> ledgerEntries) {
+        this.settings = settings;
+        this.ledgerSource = ledgerEntries;
+    }
+
+    /** Records the dataset from its data; the feature names come from the dataset's columns. */
+    public void recordDataset(String dataDir, List<String> symbols, Integer maxRowsPerSymbol, Dataset data) {
+        Objects.requireNonNull(data, "data");
+        recordDataset(dataDir, symbols, maxRowsPerSymbol, data.sha256());
+        this.featureNames = data.featureNames();
+    }
+
+    /** Records the dataset by digest. */
+    public void recordDataset(String dataDir, List<String> symbols, Integer maxRowsPerSymbol, String dataSha256) {
+        this.dataDir = dataDir;
+        this.symbols = symbols == null ? List.of() : List.copyOf(symbols);
+        this.maxRowsPerSymbol = maxRowsPerSymbol;
+        this.dataSha256 = dataSha256;
+        this.datasetRecorded = true;
+    }
+
+    /** Records the feature names when the dataset was recorded by digest. */
+    public void recordFeatureNames(List<String> names) {
+        this.featureNames = List.copyOf(names);
+    }
+
+    /** Merges metrics (later keys win); values are checked by {@link MetricValues}. */
+    public void recordMetrics(Map<String, ?> values) {
+        metrics.putAll(MetricValues.copy(values));
+    }
+
+    /** Records predictions and their row ids ({@code "0", "1", …} when null). */
+    public void recordPredictions(double[] values, List<String> ids) {
+        Objects.requireNonNull(values, "predictions");
+        if (ids != null && ids.size() != values.length) {
+            throw new Repro4jException("recordPredictions got " + values.length + " predictions but " + ids.size()
+                    + " row ids; give one row id per prediction.");
+        }
+        this.predictions = values.clone();
+        if (ids == null) {
+            List<String> generated = new ArrayList<>(values.length);
+            for (int i = 0; i < values.length; i++) {
+                generated.add(Integer.toString(i));
+            }
+            this.rowIds = generated;
+        } else {
+            this.rowIds = List.copyOf(ids);
+        }
+    }
+
+    /** Adds a key to {@code run_context}. */
+    public void putContext(String key, Object value) {
+        context.put(Objects.requireNonNull(key, "key"), value);
+    }
+
+    /** Writes the tree and returns the cohort directory. */
+    public Path write() {
+        Instant now = Instant.now();
+        List<LedgerEntry> ledger = List.copyOf(ledgerSource.get());
+        String datasetSignature = datasetRecorded ? Signatures.dataset(dataDir, symbols, maxRowsPerSymbol) : null;
+        Map<String, Object> task = new LinkedHashMap<>(settings.taskSpec());
+        task.put("target", settings.target());
+        String taskSignature = Signatures.task(task);
+        String routingSignature = Signatures.routing(settings.view().name(), settings.symbol());
+        String cohortId = Sha256.hex(pyStr(datasetSignature) + "|" + taskSignature + "|" + routingSignature)
+                .substring(0, 12);
+
+        List<Map<String, Object>> models = new ArrayList<>();
+        List<String> modelHashes = new ArrayList<>();
+        List<Map<String, Object>> familyParams = new ArrayList<>();
+        for (LedgerEntry entry : ledger) {
+            String family = entry.library().modelFamily();
+            String hash = modelSha256(entry.estimator());
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("index", entry.index());
+            m.put("library", family);
+            m.put("model_family", family);
+            m.put("model_sha256", hash);
+            m.put("hyperparameters_signature", Signatures.hyperparameters(family, entry.effectiveParams()));
+            m.put("seed", entry.seed());
+            models.add(m);
+            modelHashes.add(hash == null ? "None" : hash);
+            Map<String, Object> fp = new LinkedHashMap<>();
+            fp.put("model_family", family);
+            fp.put("params", entry.effectiveParams());
+            familyParams.add(fp);
+        }
+        String modelFamily;
+        String hyperparametersSignature;
+        String modelSha256;
+        if (ledger.isEmpty()) {
+            modelFamily = null;
+            hyperparametersSignature = null;
+            modelSha256 = null;
+        } else if (ledger.size() == 1) {
+            modelFamily = (String) models.get(0).get("model_family");
+            hyperparametersSignature = (String) models.get(0).get("hyperparameters_signature");
+            modelSha256 = (String) models.get(0).get("model_sha256");
+        } else {
+            modelFamily = "ensemble";
+            // compute_hparams_fingerprint("ensemble", [{model_family, params}, ...]) with a list as params
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("schema", 1);
+            payload.put("model_family", modelFamily);
+            payload.put("params", familyParams);
+            hyperparametersSignature = CanonicalJson.sha256Full(payload);
+            modelSha256 = Sha256.hex(String.join("|", modelHashes));
+        }
+
+        Map<String, Object> environment = EnvironmentFingerprint.capture();
+        @SuppressWarnings("unchecked")
+        Map<String, ?> libraryVersions = (Map<String, ?>) environment.get("library_versions");
+
+        Map<String, Object> group = new LinkedHashMap<>();
+        group.put("experiment_id", settings.experimentId());
+        group.put("dataset_signature", datasetSignature);
+        group.put("task_signature", taskSignature);
+        group.put("routing_signature", routingSignature);
+        group.put("feature_signature", featureNames == null ? null : Signatures.featureNames(featureNames));
+        group.put("hyperparameters_signature", hyperparametersSignature);
+        group.put("train_seed", settings.trainSeed());
+        group.put("model_family", modelFamily);
+        group.put("library_versions_signature", EnvironmentFingerprint.libraryVersionsSignature(libraryVersions));
+        group.put("data_sha256", dataSha256);
+
+        String runId = RUN_ID_TIME.format(now) + "_" + Sha256.hex(cohortId + "|" + pyStr(hyperparametersSignature)
+                + "|" + settings.trainSeed() + "|" + settings.runName()).substring(0, 12);
+        String timestamp = TIMESTAMP.format(now);
+
+        Map<String, Object> snapshot = new LinkedHashMap<>();
+        snapshot.put("run_id", runId);
+        snapshot.put("timestamp", timestamp);
+        snapshot.put("stage", settings.stage());
+        snapshot.put("view", settings.view().name());
+        snapshot.put("target", settings.target());
+        snapshot.put("symbol", settings.symbol());
+        snapshot.put("mode", settings.mode() == null ? null : settings.mode().configName());
+        snapshot.put("experiment_id", settings.experimentId());
+        snapshot.put("fingerprint_schema_version", SCHEMA_VERSION);
+        snapshot.put("repro4j_version", EnvironmentFingerprint.repro4jVersion());
+        snapshot.put("comparison_group", group);
+        snapshot.put("metrics_sha256", MetricsDigest.sha256(metrics));
+        snapshot.put("predictions_sha256", predictions == null ? null
+                : PredictionFingerprint.regression(predictions, rowIds).predictionHash());
+        snapshot.put("predictions_f64_sha256", predictions == null ? null
+                : PredictionFingerprint.float64Sha256(predictions));
+        snapshot.put("model_sha256", modelSha256);
+        snapshot.put("models", models);
+        snapshot.put("environment", environment);
+        snapshot.put("estimator_ledger", ledgerJson(ledger));
+        snapshot.put("run_context", new LinkedHashMap<>(context));
+
+        // Layout: runs/<run>/targets/<target>/reproducibility/<VIEW>[/symbol=<SYM>]/cohort=<cs|sy>_<id>
+        List<String> base = new ArrayList<>(List.of("runs", settings.runName(), "targets", settings.target(),
+                "reproducibility", settings.view().name()));
+        String universe = Sha256.hex(String.join("|", sortedByCodePoint(symbols))).substring(0, 12);
+        List<String> importancesParent = new ArrayList<>(base);
+        if (settings.view() == View.SYMBOL_SPECIFIC) {
+            base.add("symbol=" + settings.symbol());
+            importancesParent = new ArrayList<>(base);
+        } else {
+            importancesParent.add("universe=" + universe);
+        }
+        importancesParent.add("feature_importances");
+        List<String> cohortParts = new ArrayList<>(base);
+        cohortParts.add("cohort=" + (settings.view() == View.SYMBOL_SPECIFIC ? "sy_" : "cs_") + cohortId);
+        Path root = settings.resultsRoot();
+        Path cohortDir = SafeNames.resolveUnder(root, cohortParts.toArray(String[]::new));
+        Path importancesDir = SafeNames.resolveUnder(root, importancesParent.toArray(String[]::new));
+
+        AtomicFiles.writeJson(cohortDir.resolve("metrics.json"), metrics);
+        Path predictionsFile = null;
+        if (predictions != null) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("row_ids", rowIds);
+            p.put("values", predictions);
+            predictionsFile = cohortDir.resolve("predictions.json");
+            AtomicFiles.writeJson(predictionsFile, p);
+        }
+        List<String> importanceFiles = writeImportances(importancesDir, ledger);
+
+        Map<String, Object> paths = new LinkedHashMap<>();
+        paths.put("results_root", root.toAbsolutePath().normalize().toString());
+        paths.put("run_dir", SafeNames.resolveUnder(root, "runs", settings.runName()).toString());
+        paths.put("cohort_dir", cohortDir.toString());
+        paths.put("snapshot", cohortDir.resolve(Snapshot.FILE_NAME).toString());
+        paths.put("metrics", cohortDir.resolve("metrics.json").toString());
+        paths.put("predictions", predictionsFile == null ? null : predictionsFile.toString());
+        paths.put("feature_importances", importanceFiles);
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("cohort_id", (settings.view() == View.SYMBOL_SPECIFIC ? "sy_" : "cs_") + cohortId);
+        metadata.put("created_at", timestamp);
+        metadata.put("run_name", settings.runName());
+        metadata.put("run_id", runId);
+        metadata.put("stage", settings.stage());
+        metadata.put("target", settings.target());
+        metadata.put("view", settings.view().name());
+        metadata.put("symbol", settings.symbol());
+        metadata.put("experiment_id", settings.experimentId());
+        metadata.put("universe_sig", universe);
+        Map<String, Object> dataset = new LinkedHashMap<>();
+        dataset.put("data_dir", dataDir);
+        dataset.put("symbols", symbols);
+        dataset.put("max_rows_per_symbol", maxRowsPerSymbol);
+        dataset.put("feature_names", featureNames);
+        metadata.put("dataset", dataset);
+        metadata.put("paths", paths);
+        metadata.put("run_context", new LinkedHashMap<>(context));
+        AtomicFiles.writeJson(cohortDir.resolve("metadata.json"), metadata);
+        // snapshot.json last: its presence means the cohort directory is complete
+        AtomicFiles.writeJson(cohortDir.resolve(Snapshot.FILE_NAME), snapshot);
+        DiffPrev.write(root, cohortDir);
+        return cohortDir;
+    }
+
+    private static String modelSha256(Estimator estimator) {
+        if (estimator == null) {
+            return null;
+        }
+        try {
+            return estimator.modelSha256();
+        } catch (RuntimeException notTrained) {
+            return null;
+        }
+    }
+
+    private static List<String> writeImportances(Path dir, List<LedgerEntry> ledger) {
+        List<String> written = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (LedgerEntry entry : ledger) {
+            Map<String, Double> importances;
+            try {
+                importances = entry.estimator() == null ? null : entry.estimator().featureImportances();
+            } catch (RuntimeException notTrained) {
+                importances = null;
+            }
+            if (importances == null) {
+                continue;
+            }
+            String family = entry.library().modelFamily();
+            int n = seen.merge(family, 1, Integer::sum);
+            String name = n == 1 ? family + "_importances.csv" : family + "_" + entry.index() + "_importances.csv";
+            StringBuilder csv = new StringBuilder("feature,importance\n");
+            for (Map.Entry<String, Double> e : importances.entrySet()) {
+                csv.append(csvField(e.getKey())).append(',')
+                        .append(e.getValue() == null ? "" : PyFloat.repr(e.getValue())).append('\n');
+            }
+            Path file = dir.resolve(name);
+            AtomicFiles.writeString(file, csv.toString());
+            written.add(file.toString());
+        }
+        return written;
+    }
+
+    private static String csvField(String s) {
+        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+            return s;
+        }
+        return '"' + s.replace("\"", "\"\"") + '"';
+    }
+
+    private static List<Map<String, Object>> ledgerJson(List<LedgerEntry> ledger) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (LedgerEntry e : ledger) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("index", e.index());
+            m.put("library", e.library().modelFamily());
+            m.put("kind", e.kind() == null ? null : e.kind().name());
+            m.put("mode", e.mode() == null ? null : e.mode().configName());
+            m.put("seed", e.seed());
+            m.put("requested_params", e.requestedParams());
+            m.put("effective_params", e.effectiveParams());
+            List<Map<String, Object>> rewrites = new ArrayList<>();
+            for (Rewrite r : e.rewrites() == null ? List.<Rewrite>of() : e.rewrites()) {
+                Map<String, Object> rw = new LinkedHashMap<>();
+                rw.put("key", r.key());
+                rw.put("requested", r.requested());
+                rw.put("effective", r.effective());
+                rw.put("reason", r.reason());
+                rw.put("warning", r.warning());
+                rewrites.add(rw);
+            }
+            m.put("rewrites", rewrites);
+            m.put("call_site", e.callSite());
+            out.add(m);
+        }
+        return out;
+    }
+
+    private static List<String> sortedByCodePoint(List<String> values) {
+        List<String> sorted = new ArrayList<>(values);
+        sorted.sort((a, b) -> {
+            int i = 0;
+            int j = 0;
+            while (i < a.length() && j < b.length()) {
+                int ca = a.codePointAt(i);
+                int cb = b.codePointAt(j);
+                if (ca != cb) {
+                    return Integer.compare(ca, cb);
+                }
+                i += Character.charCount(ca);
+                j += Character.charCount(cb);
+            }
+            return Integer.compare(a.length() - i, b.length() - j);
+        });
+        return sorted;
+    }
+
+    /** Python's {@code str()} of an optional string: {@code None} for null. */
+    private static String pyStr(String s) {
+        return s == null ? "None" : s;
+    }
+}
