@@ -65,7 +65,7 @@ public final class ChildSession {
         // Sees every createEstimator call in this JVM, also from production code the test calls into.
         EstimatorInterceptors.install((entry, estimator) -> {
             session.estimatorCalls.incrementAndGet();
-            return estimator;
+            return new RetainedEstimator(estimator);
         });
         current = session;
         return session;

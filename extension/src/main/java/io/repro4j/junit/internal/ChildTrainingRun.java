@@ -17,25 +17,14 @@ import java.util.Objects;
 final class ChildTrainingRun implements TrainingRun {
 
     private final ChildRequest request;
-    private RunRecorder recorder;
+    private final RunRecorder recorder;
     private final Map<String, Object> context = new LinkedHashMap<>();
     private boolean recorded;
 
     ChildTrainingRun(ChildRequest request) {
         this.request = request;
-    }
-
-    /** The recorder, built on first use so a run that records nothing writes nothing. */
-    private RunRecorder recorder() {
-        if (recorder == null) {
-            recorder = newRecorder();
-            context.forEach(recorder::putContext);
-        }
-        return recorder;
-    }
-
-    private RunRecorder newRecorder() {
-        return RunRecorder.builder()
+        // Built before the body: the recorder takes its ledger mark now, so every estimator the body builds counts.
+        this.recorder = RunRecorder.builder()
                 .experimentId(request.config())
                 .target(request.target())
                 .view(request.view())
@@ -65,34 +54,34 @@ final class ChildTrainingRun implements TrainingRun {
     @Override
     public void recordMetrics(Map<String, ?> metrics) {
         Objects.requireNonNull(metrics, "metrics");
-        recorder().recordMetrics(metrics);
+        recorder.recordMetrics(metrics);
         recorded = true;
     }
 
     @Override
     public void recordPredictions(double[] predictions) {
         Objects.requireNonNull(predictions, "predictions");
-        recorder().recordPredictions(predictions);
+        recorder.recordPredictions(predictions);
         recorded = true;
     }
 
     @Override
     public void recordPredictions(double[] predictions, List<String> rowIds) {
         Objects.requireNonNull(predictions, "predictions");
-        recorder().recordPredictions(predictions, rowIds);
+        recorder.recordPredictions(predictions, rowIds);
         recorded = true;
     }
 
     @Override
     public void recordDataset(String dataDir, List<String> symbols, Dataset data) {
         Objects.requireNonNull(data, "data");
-        recorder().recordDataset(dataDir, symbols, null, data);
+        recorder.recordDataset(dataDir, symbols, null, data);
         recorded = true;
     }
 
     @Override
     public void recordDataset(String dataDir, List<String> symbols, String dataSha256) {
-        recorder().recordDataset(dataDir, symbols, null, dataSha256);
+        recorder.recordDataset(dataDir, symbols, null, dataSha256);
         recorded = true;
     }
 
@@ -104,9 +93,7 @@ final class ChildTrainingRun implements TrainingRun {
     /** Adds to {@code run_context} without counting as a record. */
     void context(String key, Object value) {
         context.put(key, value);
-        if (recorder != null) {
-            recorder.putContext(key, value);
-        }
+        recorder.putContext(key, value);
     }
 
     Map<String, Object> context() {
@@ -119,7 +106,7 @@ final class ChildTrainingRun implements TrainingRun {
 
     /** Writes the snapshot, also for a run that only trained (its ledger is the record). */
     Path write() {
-        return recorder().write();
+        return recorder.write();
     }
 
     @Override

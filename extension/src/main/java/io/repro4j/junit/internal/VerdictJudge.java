@@ -115,8 +115,10 @@ public final class VerdictJudge {
                     + "\nlog: " + run.stderr() + "\nreplay: " + run.commandFile();
         }
         if (o.exitCode() != 0) {
-            String what = mentionsOutOfMemory(run) ? " ran out of memory (-Xmx" + heapOf(run)
+            String oom = outOfMemoryLine(run);
+            String what = oom != null ? " ran out of memory (-Xmx" + heapOf(run)
                     + "; raise repro4j.child.maxHeap) and exited with " + Signals.describeExit(o.exitCode())
+                    + ": " + oom.strip()
                     : " crashed: " + Signals.describeExit(o.exitCode());
             return which + what + "." + tail(run.stderr()) + "\nlog: " + run.stderr() + "\nreplay: "
                     + run.commandFile();
@@ -143,17 +145,19 @@ public final class VerdictJudge {
                 .map(a -> a.substring(4)).orElse("?");
     }
 
-    private static boolean mentionsOutOfMemory(PlannedRun run) {
+    /** The line announcing an OutOfMemoryError (HotSpot prints it to stdout), or {@code null}. */
+    private static String outOfMemoryLine(PlannedRun run) {
         for (Path log : List.of(run.stderr(), run.stdout())) {
             try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
-                if (lines.anyMatch(l -> l.contains("OutOfMemoryError"))) {
-                    return true;
+                String line = lines.filter(l -> l.contains("OutOfMemoryError")).findFirst().orElse(null);
+                if (line != null) {
+                    return line;
                 }
             } catch (IOException | java.io.UncheckedIOException ignored) {
                 // An unreadable log just means no OOM hint.
             }
         }
-        return false;
+        return null;
     }
 
     /** The last {@link #TAIL_LINES} lines of a log, indented, or an empty string when there is nothing. */

@@ -10,24 +10,25 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
-/** Smoke test of the fork machinery: real child JVMs running fixtures of {@link ForkSmokeTestCase}. */
+/** Smoke test of the whole path: real child JVMs training a real XGBoost model, then the verdict. */
 class ForkSmokeIT {
 
+    private static final String TRAINING_RUN = "io.repro4j.junit.TrainingRun";
+
     @Test
-    void runsTheBodyInStrictChildJvms() {
+    void deterministicXgboostTrainingPasses() {
         EngineTestKit.engine("junit-jupiter")
-                .selectors(selectMethod(ForkSmokeTestCase.class, "forksWithoutTraining",
-                        "io.repro4j.junit.TrainingRun"))
+                .selectors(selectMethod(ForkSmokeTestCase.class, "trainsXgboostReproducibly", TRAINING_RUN))
                 .execute()
                 .testEvents()
                 .assertThatEvents()
-                .haveExactly(1, event(test("forksWithoutTraining"), finishedSuccessfully()));
+                .haveExactly(1, event(test("trainsXgboostReproducibly"), finishedSuccessfully()));
     }
 
     @Test
-    void reportsAChildFailureWithItsRun() {
+    void aFailureInAChildFailsTheTestNamingTheRun() {
         EngineTestKit.engine("junit-jupiter")
-                .selectors(selectMethod(ForkSmokeTestCase.class, "failsInTheChild", "io.repro4j.junit.TrainingRun"))
+                .selectors(selectMethod(ForkSmokeTestCase.class, "failsInTheChild", TRAINING_RUN))
                 .execute()
                 .testEvents()
                 .assertThatEvents()
