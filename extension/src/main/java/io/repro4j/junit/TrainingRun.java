@@ -31,7 +31,12 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public interface TrainingRun {
 
-    /** The derived train seed: {@code resolveSeed(global, "training", target, 0, symbol, view, version)}. */
+    /**
+     * The derived train seed, equal in every run: {@code resolveSeed(global, "training", target, 0, symbol, view,
+     * version)}, where the view is always part of the payload (its name, e.g. {@code CROSS_SECTIONAL}) and the
+     * symbol only for symbol-specific training ({@code None} otherwise). A pipeline that derives its seed without
+     * the view gets a different seed; pass this one on, or derive the same way.
+     */
     long seed();
 
     /** 1-based index of this run. */

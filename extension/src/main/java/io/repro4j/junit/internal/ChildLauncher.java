@@ -6,10 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apiguardian.api.API;
 
 /**
@@ -26,6 +29,8 @@ public final class ChildLauncher {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(ChildLauncher::killTree),
                 "repro4j-kill-children"));
     }
+
+    static final Duration DESCENDANT_WAIT = Duration.ofSeconds(10);
 
     private ChildLauncher() {
     }
@@ -73,9 +78,14 @@ public final class ChildLauncher {
         }
     }
 
-    /** Forcibly ends the process and every descendant, and waits until the process is gone. */
+    /**
+     * Forcibly ends the process and every descendant, and waits until they are gone (descendants at most
+     * {@link #DESCENDANT_WAIT} each: a process that is not our child can only be polled).
+     */
     static void killTree(Process process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        // Collected first: once the child is dead its children are re-parented and no longer its descendants.
+        List<ProcessHandle> descendants = process.descendants().toList();
+        descendants.forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         boolean interrupted = false;
         while (true) {
@@ -86,8 +96,15 @@ public final class ChildLauncher {
                 interrupted = true;
             }
         }
-        // Descendants re-parented to init are gone from descendants(); this catches the rest.
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle h : descendants) {
+            try {
+                h.onExit().get(DESCENDANT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            } catch (ExecutionException | TimeoutException e) {
+                // Killed with SIGKILL; if it is still listed it is a zombie nobody reaps, which holds no resources.
+            }
+        }
         if (interrupted) {
             Thread.currentThread().interrupt();
         }

@@ -17,10 +17,13 @@ import org.apiguardian.api.API;
  * @param startToBodyMs from JVM start to the body starting
  * @param bodyStartedAtEpochMs when the body started (wall clock)
  * @param context what the run recorded in {@code run_context}
+ * @param phasesMs where the child's start-up time went: {@code jvm_to_main}, {@code main_to_checked} (request,
+ *     config, strict check), {@code checked_to_body} (JUnit discovery, class loading, lifecycle methods)
  */
 @API(status = API.Status.INTERNAL, since = "0.1.0")
 public record ChildResult(Status status, Failure failure, String cohortDir, int ledgerSize, boolean recorded,
-        long bodyElapsedMs, long startToBodyMs, long bodyStartedAtEpochMs, Map<String, Object> context) {
+        long bodyElapsedMs, long startToBodyMs, long bodyStartedAtEpochMs, Map<String, Object> context,
+        Map<String, Long> phasesMs) {
 
     /** How a child's test invocation ended. */
     public enum Status {

@@ -28,6 +28,8 @@ public final class ChildSession {
     private volatile long bodyStartedNanos;
     private volatile long bodyElapsedMs;
     private volatile Map<String, Object> context = Map.of();
+    private volatile long mainStartedAtEpochMs;
+    private volatile long checkedAtEpochMs;
 
     private ChildSession(ChildRequest request, ReproducibilityConfig config) {
         this.request = request;
@@ -67,6 +69,7 @@ public final class ChildSession {
             session.estimatorCalls.incrementAndGet();
             return new RetainedEstimator(estimator);
         });
+        session.checkedAtEpochMs = System.currentTimeMillis();
         current = session;
         return session;
     }
@@ -101,6 +104,10 @@ public final class ChildSession {
         return estimatorCalls.get();
     }
 
+    void mainStartedAt(long epochMs) {
+        mainStartedAtEpochMs = epochMs;
+    }
+
     void bodyStarting() {
         bodyStartedAtEpochMs = System.currentTimeMillis();
         bodyStartedNanos = System.nanoTime();
@@ -122,13 +129,20 @@ public final class ChildSession {
 
     /** The result of this child, with the launcher's view of how the test ended. */
     ChildResult result(ChildResult.Status status, Throwable failure) {
-        long startToBody = -1;
+        long jvmStart = ProcessHandle.current().info().startInstant().map(i -> i.toEpochMilli()).orElse(-1L);
+        long startToBody = bodyStartedAtEpochMs > 0 && jvmStart > 0 ? bodyStartedAtEpochMs - jvmStart : -1;
+        Map<String, Long> phases = new LinkedHashMap<>();
+        if (jvmStart > 0 && mainStartedAtEpochMs > 0) {
+            phases.put("jvm_to_main", mainStartedAtEpochMs - jvmStart);
+        }
+        if (mainStartedAtEpochMs > 0) {
+            phases.put("main_to_checked", checkedAtEpochMs - mainStartedAtEpochMs);
+        }
         if (bodyStartedAtEpochMs > 0) {
-            startToBody = ProcessHandle.current().info().startInstant()
-                    .map(i -> bodyStartedAtEpochMs - i.toEpochMilli()).orElse(-1L);
+            phases.put("checked_to_body", bodyStartedAtEpochMs - checkedAtEpochMs);
         }
         return new ChildResult(status, failure == null ? null : ChildResult.Failure.of(failure),
                 cohortDir == null ? null : cohortDir.toAbsolutePath().toString(), ledgerSize, recorded,
-                bodyElapsedMs, startToBody, bodyStartedAtEpochMs, context);
+                bodyElapsedMs, startToBody, bodyStartedAtEpochMs, context, phases);
     }
 }

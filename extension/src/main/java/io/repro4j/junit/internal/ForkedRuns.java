@@ -11,6 +11,9 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,6 +28,12 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class ForkedRuns {
+
+    /**
+     * Bounds the children running at once across every test of this JVM (tests may themselves run in parallel),
+     * one pool of permits per {@code repro4j.parallelChildren} value.
+     */
+    private static final Map<Integer, Semaphore> SLOTS = new ConcurrentHashMap<>();
 
     private ForkedRuns() {
     }
@@ -44,10 +53,18 @@ public final class ForkedRuns {
             return t;
         });
         Duration timeout = Duration.ofSeconds(plan.spec().timeoutSeconds());
+        Semaphore slots = SLOTS.computeIfAbsent(parallelChildren, Semaphore::new);
         List<Future<ChildOutcome>> futures = new ArrayList<>();
         try {
             for (PlannedRun run : plan.runs()) {
-                futures.add(pool.submit(() -> ChildLauncher.run(run, timeout)));
+                futures.add(pool.submit(() -> {
+                    slots.acquire();
+                    try {
+                        return ChildLauncher.run(run, timeout);
+                    } finally {
+                        slots.release();
+                    }
+                }));
             }
             List<ChildOutcome> outcomes = new ArrayList<>();
             for (Future<ChildOutcome> f : futures) {

@@ -1,6 +1,7 @@
 package io.repro4j.junit.internal;
 
 import io.repro4j.harness.View;
+import io.repro4j.harness.snapshot.SafeNames;
 import io.repro4j.junit.DeterministicTraining;
 import io.repro4j.junit.Perturbation;
 import java.lang.reflect.Method;
@@ -8,7 +9,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
@@ -34,9 +34,8 @@ public record TrainingSpec(int runs, String config, boolean configExplicit, Stri
     /** The default experiment config name; used only when its file exists. */
     public static final String DEFAULT_CONFIG = "determinism_test";
 
-    /** Same rule as the harness's {@code SafeNames}: these names become directory names under the results root. */
-    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._=-]{1,128}");
-    private static final String SAFE_RULE = "1-128 characters from [A-Za-z0-9._=-], not '.' or '..'";
+    /** Targets and symbols become directory names under the results root. */
+    private static final String SAFE_RULE = SafeNames.RULE;
 
     public TrainingSpec {
         perturbations = perturbations.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(perturbations));
@@ -93,6 +92,6 @@ public record TrainingSpec(int runs, String config, boolean configExplicit, Stri
     }
 
     static boolean isSafe(String value) {
-        return value != null && SAFE.matcher(value).matches() && !value.equals(".") && !value.equals("..");
+        return SafeNames.isSafe(value);
     }
 }
