@@ -68,6 +68,9 @@ public final class ChildRun {
                     + " set @DeterministicTraining(requireRecords = false).");
         }
         if (ledger > 0 || run.recordedAnything()) {
+            if (request.runIndex() > 1) {
+                FirstRunBarrier.await(Path.of(request.resultFile()).getParent().resolveSibling("run-1"));
+            }
             Path cohort = run.write();
             session.snapshotWritten(cohort);
         }

@@ -57,12 +57,17 @@ public final class ForkedRuns {
         List<Future<ChildOutcome>> futures = new ArrayList<>();
         try {
             for (PlannedRun run : plan.runs()) {
+                // Permits are taken here, in run order: run 1 always starts no later than the runs waiting for it.
+                slots.acquire();
                 futures.add(pool.submit(() -> {
-                    slots.acquire();
                     try {
                         return ChildLauncher.run(run, timeout);
                     } finally {
                         slots.release();
+                        if (run.index() == 1) {
+                            // Releases later runs waiting to write their snapshot after run 1's (FirstRunBarrier).
+                            FirstRunBarrier.markExited(run.workDir());
+                        }
                     }
                 }));
             }
@@ -83,8 +88,9 @@ public final class ForkedRuns {
             }
             return outcomes;
         } finally {
-            // Interrupts waiting launchers, which kill their process trees before returning.
-            pool.shutdownNow();
+            // Interrupts waiting launchers, which kill their process trees before returning; runs that never
+            // started give back the permit taken for them.
+            slots.release(pool.shutdownNow().size());
             boolean interrupted = false;
             while (true) {
                 try {
