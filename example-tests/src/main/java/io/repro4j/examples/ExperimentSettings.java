@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * The example pipeline's settings, read from an experiment file's {@code data}, {@code targets} and {@code training}
@@ -36,7 +37,7 @@ public record ExperimentSettings(String dataDir, long generatorSeed, List<String
         Map<Library, Map<String, Object>> libraryParams) {
 
     public ExperimentSettings {
-        symbols = List.copyOf(new java.util.TreeSet<>(symbols));
+        symbols = List.copyOf(new TreeSet<>(symbols));
         targets = Collections.unmodifiableMap(new LinkedHashMap<>(targets));
         Map<Library, Map<String, Object>> params = new EnumMap<>(Library.class);
         libraryParams.forEach((library, map) -> params.put(library, Collections.unmodifiableMap(new LinkedHashMap<>(map))));

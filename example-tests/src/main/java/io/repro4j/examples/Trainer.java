@@ -7,7 +7,6 @@ import io.repro4j.harness.ProblemKind;
 import io.repro4j.harness.View;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +25,7 @@ import java.util.TreeSet;
  * }</pre>
  *
  * <p>Rows are ordered by (time, symbol) and columns by {@link MarketFeature} order, so the same settings always
- * give the same datasets, bit for bit.
+ * give the same datasets, bit for bit. Not thread-safe: use one trainer per thread.
  */
 public final class Trainer {
 
@@ -153,9 +152,5 @@ public final class Trainer {
     }
 
     private record Row(Instant time, String symbol, double[] features, double label) {
-        @Override
-        public String toString() {
-            return symbol + "|" + time + Arrays.toString(features) + "->" + label;
-        }
     }
 }
