@@ -47,9 +47,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Run 1 is never perturbed; later runs get the {@link #perturb() perturbations}. The test fails when a
  * fingerprint (dataset, task, routing, hyper-parameters, seed, metrics, predictions, model) differs from run
  * 1's, when a child crashes, times out or breaks the strict environment, and when the body itself fails. Files
- * land under the results root: snapshots in {@code runs/<test-key>.run-<k>/}, a verdict in
- * {@code verdicts/<test-key>.json}, child logs and the exact command line of each child in
- * {@code work/<test-key>/run-<k>/}.
+ * land under the results root: snapshots in {@code runs/<test-key>.run-<k>/} (later runs write theirs after run
+ * 1, so their {@code diff_prev.json} starts from run 1), a verdict in {@code verdicts/<test-key>.json}, child logs,
+ * request, result and the exact command line of each child in {@code work/<test-key>/run-<k>/}; the fingerprints
+ * are also published as report entries ({@code repro4j.*} keys, in Surefire's XML). A new execution of the same
+ * test replaces what the previous one left there.
  *
  * <p>Configuration parameters (JUnit configuration parameters, e.g. in {@code junit-platform.properties} or
  * Surefire's {@code configurationParameters}, or system properties of the test JVM):
@@ -114,7 +116,10 @@ public @interface DeterministicTraining {
      */
     String symbol() default "";
 
-    /** Seconds each child may run before its process tree is killed and the test fails, e.g. {@code 120}. */
+    /**
+     * Seconds each child may run (start-up, the test with its lifecycle methods, and writing the snapshot) before
+     * its process tree is killed and the test fails, e.g. {@code timeoutSeconds = 120}.
+     */
     long timeoutSeconds() default 300;
 
     /**

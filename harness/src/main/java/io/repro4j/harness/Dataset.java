@@ -1,12 +1,11 @@
 package io.repro4j.harness;
 
+import io.repro4j.harness.fingerprint.Sha256;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import org.apiguardian.api.API;
@@ -121,26 +120,22 @@ public final class Dataset {
      * feature and label as little-endian IEEE-754 bits. Any change of a single bit changes it.
      */
     public String sha256() {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            for (String name : featureNames) {
-                md.update(name.getBytes(StandardCharsets.UTF_8));
-                md.update((byte) 0);
-            }
-            ByteBuffer buf = ByteBuffer.allocate(8 * Math.max(2, columns() + 1)).order(ByteOrder.LITTLE_ENDIAN);
-            buf.putLong(rows()).putLong(columns());
-            md.update(buf.array(), 0, 16);
-            for (int r = 0; r < rows(); r++) {
-                buf.clear();
-                for (double v : features[r]) {
-                    buf.putDouble(v);
-                }
-                buf.putDouble(labels[r]);
-                md.update(buf.array(), 0, buf.position());
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
+        MessageDigest md = Sha256.newDigest();
+        for (String name : featureNames) {
+            md.update(name.getBytes(StandardCharsets.UTF_8));
+            md.update((byte) 0);
         }
+        ByteBuffer buf = ByteBuffer.allocate(8 * Math.max(2, columns() + 1)).order(ByteOrder.LITTLE_ENDIAN);
+        buf.putLong(rows()).putLong(columns());
+        md.update(buf.array(), 0, 16);
+        for (int r = 0; r < rows(); r++) {
+            buf.clear();
+            for (double v : features[r]) {
+                buf.putDouble(v);
+            }
+            buf.putDouble(labels[r]);
+            md.update(buf.array(), 0, buf.position());
+        }
+        return Sha256.finish(md);
     }
 }

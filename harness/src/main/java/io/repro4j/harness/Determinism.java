@@ -163,11 +163,14 @@ public final class Determinism {
     }
 
     /**
-     * Replaces the cached configuration (e.g. with one that includes an experiment's overrides). Internal: the
-     * JUnit extension and the CLI call it before any training starts.
+     * Replaces the cached configuration (e.g. with one that includes an experiment's overrides); {@code null} makes
+     * the next call load it again. Internal: the JUnit extension and the CLI call it before any training starts.
      */
     @API(status = API.Status.INTERNAL, since = "0.1.0")
     public static void useConfiguration(ReproducibilityConfig value) {
-        config = value;
+        // Under the load's lock: a load already in progress must not overwrite this value when it finishes.
+        synchronized (Determinism.class) {
+            config = value;
+        }
     }
 }

@@ -30,6 +30,7 @@ public interface Estimator extends AutoCloseable {
     /** The library this estimator trains with. */
     Library library();
 
+    /** Frees the native model; the estimator cannot be used afterwards. Closing twice is harmless. */
     @Override
     void close();
 }

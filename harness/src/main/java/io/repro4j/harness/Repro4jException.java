@@ -7,10 +7,12 @@ import org.apiguardian.api.API;
 public class Repro4jException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** An error whose {@code message} says what was wrong, where, and what to do. */
     public Repro4jException(String message) {
         super(message);
     }
 
+    /** An error with an actionable {@code message}, caused by {@code cause}. */
     public Repro4jException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -50,6 +50,7 @@ public final class ReproducibilityConfig {
         return builder().build();
     }
 
+    /** A builder starting from the built-in defaults (see {@link #defaults()}). */
     public static Builder builder() {
         return new Builder();
     }
@@ -143,51 +144,61 @@ public final class ReproducibilityConfig {
         private Builder() {
         }
 
+        /** Sets {@code reproducibility.mode}. */
         public Builder mode(Mode value) {
             this.mode = value;
             return this;
         }
 
+        /** Sets {@code reproducibility.seed}, the global seed. */
         public Builder seed(long value) {
             this.seed = value;
             return this;
         }
 
+        /** Sets {@code reproducibility.version}, the seed-derivation version (e.g. {@code v1}). */
         public Builder version(String value) {
             this.version = value;
             return this;
         }
 
+        /** Sets {@code strict.require_env_vars}. */
         public Builder requireEnvVars(boolean value) {
             this.requireEnvVars = value;
             return this;
         }
 
+        /** Sets {@code strict.disable_gpu_tree_models}. */
         public Builder disableGpuTreeModels(boolean value) {
             this.disableGpuTreeModels = value;
             return this;
         }
 
+        /** Sets {@code strict.force_single_thread}. */
         public Builder forceSingleThread(boolean value) {
             this.forceSingleThread = value;
             return this;
         }
 
+        /** Sets {@code strict.enforce_stable_ordering}. */
         public Builder enforceStableOrdering(boolean value) {
             this.enforceStableOrdering = value;
             return this;
         }
 
+        /** Sets {@code strict.on_gpu_request}: {@link GpuRequestPolicy#REWRITE} or {@link GpuRequestPolicy#FAIL}. */
         public Builder gpuRequestPolicy(GpuRequestPolicy value) {
             this.gpuRequestPolicy = value;
             return this;
         }
 
+        /** Records the YAML file the settings came from, for messages; {@code null} when none. */
         public Builder source(Path value) {
             this.source = value;
             return this;
         }
 
+        /** The configuration with every value set so far. */
         public ReproducibilityConfig build() {
             return new ReproducibilityConfig(this);
         }

@@ -46,6 +46,7 @@ public final class RunRecorder {
         this.writer = writer;
     }
 
+    /** A builder with the defaults listed above; {@link Builder#target(String)} is the one value to set. */
     public static Builder builder() {
         return new Builder();
     }
@@ -110,41 +111,49 @@ public final class RunRecorder {
         private Builder() {
         }
 
+        /** The experiment id written to {@code comparison_group.experiment_id} (default {@code determinism_test}). */
         public Builder experimentId(String value) {
             this.experimentId = value;
             return this;
         }
 
+        /** The target, e.g. {@code fwd_ret_10m}; it names a directory, so it must be a safe name ({@code [A-Za-z0-9._=-]}). */
         public Builder target(String value) {
             this.target = value;
             return this;
         }
 
+        /** How the data is routed (default {@link View#CROSS_SECTIONAL}); {@link View#SYMBOL_SPECIFIC} needs a {@link #symbol(String)}. */
         public Builder view(View value) {
             this.view = value;
             return this;
         }
 
+        /** The symbol of a {@link View#SYMBOL_SPECIFIC} run, e.g. {@code AAPL}; must be absent for {@link View#CROSS_SECTIONAL}. */
         public Builder symbol(String value) {
             this.symbol = value;
             return this;
         }
 
+        /** The pipeline stage written to {@code stage} (default {@code TRAINING}). */
         public Builder stage(String value) {
             this.stage = value;
             return this;
         }
 
+        /** The run directory name under {@code runs/} (default {@code run-<timestamp>-<pid>}); must be a safe name. */
         public Builder runName(String value) {
             this.runName = value;
             return this;
         }
 
+        /** The results root, overriding {@code REPRO4J_RESULTS_DIR}, {@code -Drepro4j.resultsDir} and {@code target/repro4j}. */
         public Builder resultsRoot(Path value) {
             this.resultsRoot = value;
             return this;
         }
 
+        /** The train seed written to {@code comparison_group.train_seed}, e.g. from {@link Determinism#resolveSeed}. */
         public Builder trainSeed(long value) {
             this.trainSeed = value;
             return this;

@@ -18,7 +18,8 @@ import org.apiguardian.api.API;
  * @param bodyStartedAtEpochMs when the body started (wall clock)
  * @param context what the run recorded in {@code run_context}
  * @param phasesMs where the child's start-up time went: {@code jvm_to_main}, {@code main_to_checked} (request,
- *     config, strict check), {@code checked_to_body} (JUnit discovery, class loading, lifecycle methods)
+ *     config, strict check), {@code checked_to_body} (JUnit discovery, class loading, lifecycle methods), {@code body},
+ *     {@code snapshot_write} (after the body)
  */
 @API(status = API.Status.INTERNAL, since = "0.1.0")
 public record ChildResult(Status status, Failure failure, String cohortDir, int ledgerSize, boolean recorded,

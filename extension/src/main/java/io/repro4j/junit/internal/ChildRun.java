@@ -58,7 +58,7 @@ public final class ChildRun {
         String which = "run " + request.runIndex() + " of " + request.totalRuns();
         if (request.requireLedger() && ledger == 0) {
             throw new AssertionFailedError("The test trained without going through Determinism.createEstimator ("
-                    + which + "): no estimator was built through the choke point, so nothing was made deterministic."
+                    + which + "): the estimator ledger is empty, so nothing was made deterministic."
                     + " Build models with TrainingRun.createEstimator or Determinism.createEstimator, or set"
                     + " @DeterministicTraining(requireLedger = false) when the test trains no model.");
         }
@@ -71,8 +71,9 @@ public final class ChildRun {
             if (request.runIndex() > 1) {
                 FirstRunBarrier.await(Path.of(request.resultFile()).getParent().resolveSibling("run-1"));
             }
+            long t0 = System.nanoTime();
             Path cohort = run.write();
-            session.snapshotWritten(cohort);
+            session.snapshotWritten(cohort, (System.nanoTime() - t0) / 1_000_000);
         }
     }
 }

@@ -30,6 +30,7 @@ public final class ChildSession {
     private volatile Map<String, Object> context = Map.of();
     private volatile long mainStartedAtEpochMs;
     private volatile long checkedAtEpochMs;
+    private volatile long snapshotWriteMs = -1;
 
     private ChildSession(ChildRequest request, ReproducibilityConfig config) {
         this.request = request;
@@ -123,8 +124,9 @@ public final class ChildSession {
         this.context = new LinkedHashMap<>(context);
     }
 
-    void snapshotWritten(Path cohortDir) {
+    void snapshotWritten(Path cohortDir, long writeMs) {
         this.cohortDir = cohortDir;
+        this.snapshotWriteMs = writeMs;
     }
 
     /** The result of this child, with the launcher's view of how the test ended. */
@@ -140,6 +142,10 @@ public final class ChildSession {
         }
         if (bodyStartedAtEpochMs > 0) {
             phases.put("checked_to_body", bodyStartedAtEpochMs - checkedAtEpochMs);
+            phases.put("body", bodyElapsedMs);
+        }
+        if (snapshotWriteMs >= 0) {
+            phases.put("snapshot_write", snapshotWriteMs);
         }
         return new ChildResult(status, failure == null ? null : ChildResult.Failure.of(failure),
                 cohortDir == null ? null : cohortDir.toAbsolutePath().toString(), ledgerSize, recorded,

@@ -43,10 +43,10 @@ public final class ParentRun {
         VerdictJudge.Judgement judgement = VerdictJudge.judge(plan, outcomes);
         Verdict verdict = judgement.verdict();
         Json.write(verdictFile(plan), verdict);
+        ReportEntries.publish(context, verdict);
         if (judgement.failure() != null) {
             throw judgement.failure();
         }
-        ReportEntries.publish(context, verdict);
         BaselineHook.installed().afterReproducibleVerdict(context, verdict);
         return verdict;
     }

@@ -77,22 +77,25 @@ public final class RunCommand implements Callable<Integer> {
                 .redirectOutput(output)
                 .redirectError(error);
         Map<String, String> env = builder.environment();
+        List<String> settings = new ArrayList<>();
         StrictEnvironment.variables(effectiveSeed).forEach((name, value) -> {
             env.put(name, value);
-            err.println("repro4j run: " + name + "=" + value);
+            settings.add("repro4j run: " + name + "=" + value);
         });
         String toolOptions = StrictEnvironment.javaToolOptions(env.get(StrictEnvironment.JAVA_TOOL_OPTIONS));
         env.put(StrictEnvironment.JAVA_TOOL_OPTIONS, toolOptions);
-        err.println("repro4j run: " + StrictEnvironment.JAVA_TOOL_OPTIONS + "=" + toolOptions);
-        err.flush();
+        settings.add("repro4j run: " + StrictEnvironment.JAVA_TOOL_OPTIONS + "=" + toolOptions);
         Process process;
         try {
             process = builder.start();
         } catch (IOException e) {
+            // An error is one line on stderr: the settings are shown only for a command that started.
             err.println("repro4j run: cannot start '" + command.get(0) + "': " + e.getMessage());
             err.flush();
             return USAGE;
         }
+        settings.forEach(err::println);
+        err.flush();
         try {
             return process.waitFor();
         } catch (InterruptedException e) {

@@ -75,7 +75,6 @@ public final class VerifyCommand implements Callable<Integer> {
             return 2;
         }
         Map<String, String> strict = StrictEnvironment.variables(effectiveSeed);
-        String flags = String.join(" ", StrictEnvironment.jvmFlags());
         List<Path> roots = new ArrayList<>();
         for (int k = 1; k <= runs; k++) {
             Path root = dir.resolve("run-" + k);
@@ -85,8 +84,8 @@ public final class VerifyCommand implements Callable<Integer> {
                     .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(devNull()));
             Map<String, String> env = pb.environment();
             env.putAll(strict);
-            String existing = env.get("JAVA_TOOL_OPTIONS");
-            env.put("JAVA_TOOL_OPTIONS", existing == null || existing.isBlank() ? flags : existing + " " + flags);
+            env.put(StrictEnvironment.JAVA_TOOL_OPTIONS,
+                    StrictEnvironment.javaToolOptions(env.get(StrictEnvironment.JAVA_TOOL_OPTIONS)));
             env.put(ResultsRoot.ENV, root.toAbsolutePath().toString());
             long start = System.nanoTime();
             int exit;

@@ -246,7 +246,8 @@ public final class ConfigLoader {
         }
     }
 
-    private static Map<String, String> currentSystemProperties() {
+    /** This JVM's system properties as a map of strings (a copy), as the loader and the strict check read them. */
+    public static Map<String, String> currentSystemProperties() {
         Properties properties = System.getProperties();
         Map<String, String> copy = new HashMap<>();
         for (String name : properties.stringPropertyNames()) {

@@ -1,13 +1,11 @@
 package io.repro4j.harness.estimator;
 
-import io.repro4j.harness.seed.SeedDerivation;
-import java.math.BigInteger;
-
 import io.repro4j.harness.Library;
 import io.repro4j.harness.Mode;
 import io.repro4j.harness.ProblemKind;
 import io.repro4j.harness.Repro4jException;
 import io.repro4j.harness.ReproducibilityConfig;
+import io.repro4j.harness.seed.SeedDerivation;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -100,6 +98,10 @@ public final class EstimatorPolicy {
                 Object method = params.get("tree_method");
                 changes.set("tree_method", "hist", "strict mode uses the deterministic CPU histogram method",
                         isGpuRequest("tree_method", method));
+            } else if (isGpuRequest("device", params.get("device")) && !GpuVisibility.visible()) {
+                // XGBoost falls back to CPU with only a log line; best effort keeps the value but records the fact.
+                rewrites.add(new Rewrite("device", params.get("device"), params.get("device"),
+                        "no GPU is visible to this process: XGBoost will silently train on CPU", true));
             }
         } else {
             changes.set("deterministic", true, "LightGBM's deterministic mode", false);

@@ -41,6 +41,7 @@ import io.repro4j.harness.Estimator;
 import io.repro4j.harness.Library;
 import io.repro4j.harness.ProblemKind;
 import io.repro4j.harness.Repro4jException;
+import io.repro4j.harness.fingerprint.Sha256;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
@@ -169,7 +170,7 @@ public final class LightGbmEstimator implements Estimator {
             if (end < 0) {
                 throw new Repro4jException("LightGBM's model text has no '" + END_OF_TREES + "' line");
             }
-            modelSha256 = ModelDigest.sha256(model.substring(0, end).getBytes(StandardCharsets.UTF_8));
+            modelSha256 = Sha256.hex(model.substring(0, end).getBytes(StandardCharsets.UTF_8));
             importances = importances(trained, data.featureNames());
             featureNames = data.featureNames();
             booster = trained;
@@ -230,12 +231,18 @@ public final class LightGbmEstimator implements Estimator {
 
     @Override
     public synchronized Map<String, Double> featureImportances() {
+        if (closed && importances != null) {
+            return importances; // kept on close: snapshots are often written after try-with-resources ends
+        }
         checkTrained("featureImportances");
         return importances;
     }
 
     @Override
     public synchronized String modelSha256() {
+        if (closed && modelSha256 != null) {
+            return modelSha256; // kept on close: snapshots are often written after try-with-resources ends
+        }
         checkTrained("modelSha256");
         return modelSha256;
     }
@@ -258,7 +265,12 @@ public final class LightGbmEstimator implements Estimator {
 
     @Override
     public synchronized void close() {
-        release();
+        // Frees the native model but keeps its digest and importances, which outlive the estimator in snapshots.
+        if (booster != null) {
+            SWIGTYPE_p_void b = booster;
+            booster = null;
+            check(LGBM_BoosterFree(b), "LGBM_BoosterFree");
+        }
         closed = true;
     }
 

@@ -1,6 +1,7 @@
 package io.repro4j.harness.estimator;
 
 import io.repro4j.harness.Repro4jException;
+import io.repro4j.harness.fingerprint.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,11 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.security.CodeSource;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,6 +42,7 @@ public final class NativeLibraries {
     private static volatile Map<String, String> xgboostResourceDigest;
     // Hashing the bundled 7 MB LightGBM files costs seconds on a busy machine; they cannot change while the JVM runs.
     private static volatile Map<String, String> lightGbmResourceDigests;
+    private static volatile String mappedXgboostDigest;
 
     private NativeLibraries() {
     }
@@ -196,6 +194,16 @@ public final class NativeLibraries {
 
     /** The digest of the XGBoost library this process mapped, or {@code null} when it has not loaded one. */
     static String mappedXgboostDigest() {
+        String cached = mappedXgboostDigest;
+        if (cached != null) {
+            return cached; // the mapped file cannot change once loaded; hashing 17 MB per snapshot is waste
+        }
+        cached = findMappedXgboostDigest();
+        mappedXgboostDigest = cached;
+        return cached;
+    }
+
+    private static String findMappedXgboostDigest() {
         Path maps = Paths.get("/proc/self/maps");
         if (!Files.isReadable(maps)) {
             return null;
@@ -220,7 +228,7 @@ public final class NativeLibraries {
 
     static String resourceDigest(String resource) {
         try (InputStream in = NativeLibraries.class.getClassLoader().getResourceAsStream(resource)) {
-            return in == null ? null : sha256(in);
+            return in == null ? null : Sha256.hex(in);
         } catch (IOException e) {
             return null;
         }
@@ -228,21 +236,10 @@ public final class NativeLibraries {
 
     private static String sha256(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            return sha256(in);
+            return Sha256.hex(in);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
     }
 
-    private static String sha256(InputStream in) throws IOException {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            try (DigestInputStream din = new DigestInputStream(in, md)) {
-                din.transferTo(java.io.OutputStream.nullOutputStream());
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
-    }
 }

@@ -35,7 +35,7 @@ public final class ParamAliases {
     public static final String LIGHTGBM_ROUNDS = "num_iterations";
 
     private static final List<String> ROUND_ALIASES = List.of("n_estimators", "num_boost_round", "num_round",
-            "num_iterations", "num_iteration", "n_iter", "num_trees", "num_tree", "num_rounds", "max_iter");
+            "num_iterations", "num_iteration", "n_iter", "num_trees", "num_tree", "num_rounds", "nrounds", "max_iter");
     private static final List<String> SEED_ALIASES = List.of("seed", "random_state", "random_seed");
     private static final List<String> THREAD_ALIASES = List.of("n_jobs", "nthread", "nthreads", "num_threads",
             "num_thread", "n_threads");
@@ -76,8 +76,7 @@ public final class ParamAliases {
         both("device", "device_type", "device", "device_type");
         both("gpu_id", "gpu_device_id", "gpu_id", "gpu_device_id");
         both("objective", "objective", "objective", "objective_type", "app", "application", "loss");
-        both(null, "data_random_seed", "data_random_seed", "data_seed",
-            "bagging_fraction_seed");
+        both(null, "data_random_seed", "data_random_seed", "data_seed");
         both(null, "feature_fraction_seed", "feature_fraction_seed");
         both(null, "bagging_seed", "bagging_seed", "bagging_fraction_seed");
         both(null, "verbosity", "verbosity", "verbose");

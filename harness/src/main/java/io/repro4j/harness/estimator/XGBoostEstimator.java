@@ -5,6 +5,7 @@ import io.repro4j.harness.Estimator;
 import io.repro4j.harness.Library;
 import io.repro4j.harness.ProblemKind;
 import io.repro4j.harness.Repro4jException;
+import io.repro4j.harness.fingerprint.Sha256;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -59,7 +60,7 @@ public final class XGBoostEstimator implements Estimator {
         DMatrix train = matrix(data, true);
         try {
             booster = XGBoost.train(train, new HashMap<>(boosterParams), rounds, new HashMap<>(), null, null);
-            modelSha256 = ModelDigest.sha256(booster.toByteArray("json"));
+            modelSha256 = Sha256.hex(booster.toByteArray("json"));
             featureNames = data.featureNames();
             importances = importances(booster, featureNames);
         } catch (XGBoostError e) {
@@ -101,12 +102,18 @@ public final class XGBoostEstimator implements Estimator {
 
     @Override
     public synchronized Map<String, Double> featureImportances() {
+        if (closed && importances != null) {
+            return importances; // kept on close: snapshots are often written after try-with-resources ends
+        }
         checkTrained("featureImportances");
         return importances;
     }
 
     @Override
     public synchronized String modelSha256() {
+        if (closed && modelSha256 != null) {
+            return modelSha256; // kept on close: snapshots are often written after try-with-resources ends
+        }
         checkTrained("modelSha256");
         return modelSha256;
     }
@@ -123,7 +130,11 @@ public final class XGBoostEstimator implements Estimator {
 
     @Override
     public synchronized void close() {
-        release();
+        // Frees the native model but keeps its digest and importances, which outlive the estimator in snapshots.
+        if (booster != null) {
+            booster.dispose();
+            booster = null;
+        }
         closed = true;
     }
 

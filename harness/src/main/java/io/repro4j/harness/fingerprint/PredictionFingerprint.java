@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import org.apiguardian.api.API;
 
@@ -70,7 +69,7 @@ public record PredictionFingerprint(String predictionHash, String predictionHash
             bytes.putFloat(v);
         }
         digest.update(bytes.array());
-        return HexFormat.of().formatHex(digest.digest());
+        return Sha256.finish(digest);
     }
 
     /** numpy's {@code S<width>} array bytes: each id NUL-padded to the longest (at least one byte wide). */

@@ -82,6 +82,18 @@ public final class Signatures {
     }
 
     /**
+     * {@code compute_hparams_fingerprint(model_family, params)} with a list as {@code params}, as an ensemble's
+     * signature is built: one {@code {model_family, params}} object per model.
+     */
+    public static String hyperparameters(String modelFamily, List<?> params) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("schema", SCHEMA);
+        doc.put("model_family", modelFamily);
+        doc.put("params", params);
+        return CanonicalJson.sha256Full(doc);
+    }
+
+    /**
      * The {@code dataset_signature} ({@code tr_dataset_signature(data_dir, symbols, max_rows_per_symbol)});
      * the symbols are sorted, so their order does not matter.
      */
@@ -96,6 +108,11 @@ public final class Signatures {
     /** The {@code feature_signature} ({@code feature_signature_from_names}): {@code sha256("|".join(sorted(names)))}. */
     public static String featureNames(List<String> names) {
         return Sha256.hex(String.join("|", sortedCopy(names)));
+    }
+
+    /** The {@code universe=<sig>} directory name's signature: the first 12 hex of {@code sha256("|".join(sorted(symbols)))}. */
+    public static String universe(List<String> symbols) {
+        return Sha256.hex(String.join("|", sortedCopy(symbols))).substring(0, 12);
     }
 
     /** {@code compute_feature_fingerprint(names)}: set = sorted and newline-joined, order = as given. */

@@ -7,12 +7,12 @@ import io.repro4j.harness.Repro4jException;
 import io.repro4j.harness.View;
 import io.repro4j.harness.estimator.LedgerEntry;
 import io.repro4j.harness.estimator.Rewrite;
-import io.repro4j.harness.fingerprint.CanonicalJson;
 import io.repro4j.harness.fingerprint.MetricsDigest;
 import io.repro4j.harness.fingerprint.PredictionFingerprint;
 import io.repro4j.harness.fingerprint.PyFloat;
 import io.repro4j.harness.fingerprint.Sha256;
 import io.repro4j.harness.fingerprint.Signatures;
+import io.repro4j.harness.seed.PyStr;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -150,7 +150,7 @@ public final class SnapshotWriter {
         task.put("target", settings.target());
         String taskSignature = Signatures.task(task);
         String routingSignature = Signatures.routing(settings.view().name(), settings.symbol());
-        String cohortId = Sha256.hex(pyStr(datasetSignature) + "|" + taskSignature + "|" + routingSignature)
+        String cohortId = Sha256.hex(PyStr.str(datasetSignature) + "|" + taskSignature + "|" + routingSignature)
                 .substring(0, 12);
 
         List<Map<String, Object>> models = new ArrayList<>();
@@ -186,12 +186,7 @@ public final class SnapshotWriter {
             modelSha256 = (String) models.get(0).get("model_sha256");
         } else {
             modelFamily = "ensemble";
-            // compute_hparams_fingerprint("ensemble", [{model_family, params}, ...]) with a list as params
-            Map<String, Object> payload = new LinkedHashMap<>();
-            payload.put("schema", 1);
-            payload.put("model_family", modelFamily);
-            payload.put("params", familyParams);
-            hyperparametersSignature = CanonicalJson.sha256Full(payload);
+            hyperparametersSignature = Signatures.hyperparameters(modelFamily, familyParams);
             modelSha256 = Sha256.hex(String.join("|", modelHashes));
         }
 
@@ -211,7 +206,7 @@ public final class SnapshotWriter {
         group.put("library_versions_signature", EnvironmentFingerprint.libraryVersionsSignature(libraryVersions));
         group.put("data_sha256", dataSha256);
 
-        String runId = RUN_ID_TIME.format(now) + "_" + Sha256.hex(cohortId + "|" + pyStr(hyperparametersSignature)
+        String runId = RUN_ID_TIME.format(now) + "_" + Sha256.hex(cohortId + "|" + PyStr.str(hyperparametersSignature)
                 + "|" + settings.trainSeed() + "|" + settings.runName()).substring(0, 12);
         String timestamp = TIMESTAMP.format(now);
 
@@ -241,7 +236,7 @@ public final class SnapshotWriter {
         // Layout: runs/<run>/targets/<target>/reproducibility/<VIEW>[/symbol=<SYM>]/cohort=<cs|sy>_<id>
         List<String> base = new ArrayList<>(List.of("runs", settings.runName(), "targets", settings.target(),
                 "reproducibility", settings.view().name()));
-        String universe = Sha256.hex(String.join("|", sortedByCodePoint(symbols))).substring(0, 12);
+        String universe = Signatures.universe(symbols);
         List<String> importancesParent = new ArrayList<>(base);
         if (settings.view() == View.SYMBOL_SPECIFIC) {
             base.add("symbol=" + settings.symbol());
@@ -373,29 +368,5 @@ public final class SnapshotWriter {
             out.add(m);
         }
         return out;
-    }
-
-    private static List<String> sortedByCodePoint(List<String> values) {
-        List<String> sorted = new ArrayList<>(values);
-        sorted.sort((a, b) -> {
-            int i = 0;
-            int j = 0;
-            while (i < a.length() && j < b.length()) {
-                int ca = a.codePointAt(i);
-                int cb = b.codePointAt(j);
-                if (ca != cb) {
-                    return Integer.compare(ca, cb);
-                }
-                i += Character.charCount(ca);
-                j += Character.charCount(cb);
-            }
-            return Integer.compare(a.length() - i, b.length() - j);
-        });
-        return sorted;
-    }
-
-    /** Python's {@code str()} of an optional string: {@code None} for null. */
-    private static String pyStr(String s) {
-        return s == null ? "None" : s;
     }
 }

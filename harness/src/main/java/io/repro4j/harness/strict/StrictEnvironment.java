@@ -1,16 +1,15 @@
 package io.repro4j.harness.strict;
 
 import io.repro4j.harness.ReproducibilityConfig;
+import io.repro4j.harness.config.ConfigLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -194,7 +193,7 @@ public final class StrictEnvironment {
         if (!applies(config)) {
             return;
         }
-        check(config, System.getenv(), currentSystemProperties(), loadedNativeMlLibraries());
+        check(config, System.getenv(), ConfigLoader.currentSystemProperties(), loadedNativeMlLibraries());
     }
 
     /** {@link #check(ReproducibilityConfig)} over explicit inputs. */
@@ -222,15 +221,6 @@ public final class StrictEnvironment {
 
     private static boolean applies(ReproducibilityConfig config) {
         return config.isStrict() && config.requireEnvVars();
-    }
-
-    private static Map<String, String> currentSystemProperties() {
-        Properties properties = System.getProperties();
-        Map<String, String> copy = new HashMap<>();
-        for (String name : properties.stringPropertyNames()) {
-            copy.put(name, properties.getProperty(name));
-        }
-        return copy;
     }
 
     private static Map<String, String> orderedMap(String... keysAndValues) {

@@ -78,8 +78,9 @@ class RunCommandTest {
     }
 
     @Test
-    void aCommandThatCannotStartExitsWithTwo() {
+    void aCommandThatCannotStartExitsWithTwoAndOneLine() {
         assertThat(execute("--", "/nonexistent/command-for-repro4j")).isEqualTo(2);
-        assertThat(messages.toString()).contains("cannot start '/nonexistent/command-for-repro4j'");
+        assertThat(messages.toString().lines()).as("an error is exactly one line on stderr").singleElement()
+                .asString().contains("cannot start '/nonexistent/command-for-repro4j'");
     }
 }

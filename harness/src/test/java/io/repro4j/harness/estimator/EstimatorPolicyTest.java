@@ -66,6 +66,21 @@ class EstimatorPolicyTest {
                 });
     }
 
+    @Test
+    void bestEffortRecordsThatXgboostWillSilentlyFallBackToCpuWhenNoGpuIsVisible() {
+        org.junit.jupiter.api.Assumptions.assumeFalse(java.nio.file.Files.exists(java.nio.file.Path.of("/dev/nvidia0")),
+                "this machine has a GPU device node");
+
+        PolicyResult result = apply(Library.XGBOOST, Map.of("device", "cuda"), BEST_EFFORT);
+
+        assertThat(result.effectiveParams()).containsEntry("device", "cuda");
+        assertThat(result.rewrites()).anySatisfy(r -> {
+            assertThat(r.key()).isEqualTo("device");
+            assertThat(r.warning()).isTrue();
+            assertThat(r.reason()).contains("silently train on CPU");
+        });
+    }
+
     @ParameterizedTest(name = "{0} {1}={2}")
     @MethodSource("gpuAndThreadRequests")
     void bestEffortModeLeavesDevicesAndThreadsToTheCaller(Library library, String key, Object value,
@@ -78,7 +93,9 @@ class EstimatorPolicyTest {
         } else {
             assertThat(result.effectiveParams()).containsEntry(nativeKey, value);
         }
-        assertThat(result.rewrites()).noneMatch(Rewrite::warning);
+        // The only warning best effort may give is the note that XGBoost will fall back to CPU; it changes nothing.
+        assertThat(result.rewrites()).filteredOn(Rewrite::warning)
+                .allMatch(r -> r.reason().contains("silently train on CPU") && r.effective().equals(r.requested()));
         for (String added : new String[] {"device", "device_type", "tree_method", "nthread", "num_threads"}) {
             if (!added.equals(nativeKey)) {
                 assertThat(result.effectiveParams()).doesNotContainKey(added);
@@ -204,13 +221,15 @@ class EstimatorPolicyTest {
 
     @Test
     void everyRoundAliasSetsTheRounds() {
-        for (String alias : new String[] {"n_estimators", "num_boost_round", "num_round", "num_iterations", "n_iter",
-                "num_trees", "num_rounds"}) {
+        // LightGBM's documented aliases of num_iterations, plus sklearn's and XGBoost's names.
+        for (String alias : new String[] {"n_estimators", "num_boost_round", "num_round", "num_iterations",
+                "num_iteration", "n_iter", "num_tree", "num_trees", "num_rounds", "nrounds", "max_iter"}) {
             assertThat(apply(Library.XGBOOST, Map.of(alias, 7), STRICT).effectiveParams())
                     .containsEntry("num_round", 7);
             assertThat(apply(Library.LIGHTGBM, Map.of(alias, 7L), STRICT).rounds()).isEqualTo(7);
         }
-        for (String alias : new String[] {"n_jobs", "nthread", "num_threads", "num_thread", "n_threads"}) {
+        for (String alias : new String[] {"n_jobs", "nthread", "nthreads", "num_threads", "num_thread",
+                "n_threads"}) {
             assertThat(apply(Library.XGBOOST, Map.of(alias, 3), BEST_EFFORT).effectiveParams())
                     .containsEntry("nthread", 3);
             assertThat(apply(Library.LIGHTGBM, Map.of(alias, 3), BEST_EFFORT).effectiveParams())

@@ -71,6 +71,24 @@ class EstimatorTrainingIT {
 
     @ParameterizedTest
     @EnumSource(Library.class)
+    void digestAndImportancesOutliveCloseWhilePredictionIsRefused(Library library) {
+        Dataset data = SyntheticData.of(ProblemKind.REGRESSION);
+        Estimator estimator = EstimatorFactory.create(library, sampledParams(library), 42, ProblemKind.REGRESSION,
+                STRICT, ledger);
+        estimator.fit(data);
+        String digest = estimator.modelSha256();
+        Map<String, Double> importances = estimator.featureImportances();
+
+        estimator.close();
+
+        assertThat(estimator.modelSha256()).isEqualTo(digest);
+        assertThat(estimator.featureImportances()).isEqualTo(importances);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> estimator.predict(data))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Library.class)
     void classificationPredictsProbabilitiesThatSeparateTheClasses(Library library) {
         Dataset data = SyntheticData.of(ProblemKind.CLASSIFICATION);
         Trained t = train(library, ProblemKind.CLASSIFICATION, sampledParams(library), 42, STRICT);

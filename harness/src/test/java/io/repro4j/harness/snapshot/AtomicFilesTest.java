@@ -2,6 +2,7 @@ package io.repro4j.harness.snapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.repro4j.harness.Repro4jException;
@@ -51,6 +52,15 @@ class AtomicFilesTest {
         try (Stream<Path> list = Files.list(dir)) {
             assertThat(list.toList()).containsExactly(file);
         }
+    }
+
+    @Test
+    void writtenFilesGetTheUsualPermissionsNotATempFilesOwnerOnlyOnes(@TempDir Path dir) throws IOException {
+        assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path plain = Files.createFile(dir.resolve("plain.txt")); // permissions from the process umask
+        Path written = dir.resolve("written.json");
+        AtomicFiles.writeJson(written, Map.of("a", 1));
+        assertThat(Files.getPosixFilePermissions(written)).isEqualTo(Files.getPosixFilePermissions(plain));
     }
 
     @Test

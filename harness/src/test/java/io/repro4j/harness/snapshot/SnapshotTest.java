@@ -59,6 +59,18 @@ class SnapshotTest {
     }
 
     @Test
+    void trailingContentAfterTheObjectIsCorruption(@TempDir Path dir) throws IOException {
+        // e.g. two writers appended to the same file, or a truncated rewrite over a longer file
+        String text = Files.readString(referenceRun().resolve("snapshot.json"));
+        Path file = dir.resolve("snapshot.json");
+        Files.writeString(file, text + text.substring(0, 40));
+        assertThatThrownBy(() -> Snapshot.read(dir))
+                .isInstanceOf(Repro4jException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("invalid JSON at line");
+    }
+
+    @Test
     void missingKeyIsNamed(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("snapshot.json");
         Files.writeString(file, "{\"run_id\": \"r\", \"timestamp\": \"t\", \"target\": \"x\", \"view\": \"V\"}");

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Fork-overhead benchmark of @DeterministicTraining: a small and a medium XGBoost training, timed
+#   (i) once in-process, (ii) under @DeterministicTraining(runs = 2), (iii) under runs = 3,
+# interleaved in one JVM (medians over the repetitions), plus the per-run fork overhead from the verdict files.
+#
+# Usage: bench/fork-overhead.sh [repetitions=5] [sizes=small,medium]
+# Not part of the build: compilation happens first, outside the timed part; Maven does not start per measurement.
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+reps="${1:-5}"
+sizes="${2:-small,medium}"
+cp_file="$(mktemp)"
+trap 'rm -f "$cp_file"' EXIT
+
+cd "$root"
+mvn -o -q -B -pl extension -am test-compile dependency:build-classpath \
+    -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test
+
+ext="$root/extension"
+classpath="$ext/target/test-classes:$ext/target/classes:$(cat "$cp_file")"
+
+cd "$ext"   # results land in extension/target/repro4j, as in the tests
+# The in-process baseline trains in this JVM: give its OpenMP one thread, like the strict children.
+OMP_NUM_THREADS=1 exec java -Xmx2g --enable-native-access=ALL-UNNAMED \
+    -Drepro4j.configDir="$ext/target/test-classes/config" \
+    -cp "$classpath" io.repro4j.junit.bench.ForkOverheadBenchmark "$reps" "$sizes"
