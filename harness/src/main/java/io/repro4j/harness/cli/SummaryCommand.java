@@ -5,12 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.apiguardian.api.API;
@@ -97,16 +100,35 @@ public final class SummaryCommand implements Callable<Integer> {
     }
 
     /**
-     * The default results root: {@value #DEFAULT_RESULTS_ROOT} under the nearest directory, walking up from
-     * {@code start}, that holds an {@code example-tests} module; else relative to {@code start}.
+     * The default results root: {@value #DEFAULT_RESULTS_ROOT} under the nearest directory holding an
+     * {@code example-tests} module, walking up from {@code start}, else from where this class was loaded (so that
+     * {@code bin/repro4j summary} finds the checkout's suite from any directory); else relative to {@code start}.
      */
     static Path defaultResultsRoot(Path start) {
-        for (Path dir = start.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
+        Path found = repositoryRoot(start.toAbsolutePath().normalize());
+        if (found == null) {
+            found = codeLocation().map(SummaryCommand::repositoryRoot).orElse(null);
+        }
+        return (found != null ? found : start.toAbsolutePath()).resolve(DEFAULT_RESULTS_ROOT);
+    }
+
+    private static Path repositoryRoot(Path from) {
+        for (Path dir = from; dir != null; dir = dir.getParent()) {
             if (Files.isRegularFile(dir.resolve("example-tests/pom.xml"))) {
-                return dir.resolve(DEFAULT_RESULTS_ROOT);
+                return dir;
             }
         }
-        return start.toAbsolutePath().resolve(DEFAULT_RESULTS_ROOT);
+        return null;
+    }
+
+    private static Optional<Path> codeLocation() {
+        try {
+            CodeSource source = SummaryCommand.class.getProtectionDomain().getCodeSource();
+            return source == null ? Optional.empty()
+                    : Optional.of(Path.of(source.getLocation().toURI()).toAbsolutePath().normalize());
+        } catch (URISyntaxException | SecurityException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private static void print(PrintWriter out, List<Row> rows) {

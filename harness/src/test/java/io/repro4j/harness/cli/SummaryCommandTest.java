@@ -105,6 +105,13 @@ class SummaryCommandTest {
                 .isEqualTo(root.resolve("example-tests/target/repro4j"));
     }
 
+    @Test
+    void outsideAnyCheckoutFallsBackToTheCheckoutTheCommandWasLoadedFrom() {
+        // Surefire runs this test in harness/, so the checkout is its parent.
+        Path checkout = Path.of(System.getProperty("user.dir")).toAbsolutePath().getParent();
+        assertThat(SummaryCommand.defaultResultsRoot(root)).isEqualTo(checkout.resolve("example-tests/target/repro4j"));
+    }
+
     private int run(String... args) {
         CommandLine cli = new CommandLine(new SummaryCommand());
         cli.setOut(new PrintWriter(out, true));
