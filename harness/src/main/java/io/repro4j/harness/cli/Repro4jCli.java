@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
             RunCommand.class,
             DiffCommand.class,
             VerifyCommand.class,
+            SummaryCommand.class,
         })
 public final class Repro4jCli implements Callable<Integer> {
 
