@@ -1,5 +1,6 @@
 package io.repro4j.harness.cli;
 
+import io.repro4j.harness.Repro4jException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
@@ -76,7 +77,8 @@ public final class Repro4jCli implements Callable<Integer> {
         });
         cli.setExecutionExceptionHandler((ex, command, parseResult) -> {
             String name = command.getCommandSpec().qualifiedName();
-            String reason = ex instanceof InputException ? ex.getMessage()
+            // Repro4jException messages (config, strict environment, names) are written for users: no class name.
+            String reason = ex instanceof InputException || ex instanceof Repro4jException ? ex.getMessage()
                     : "unexpected " + ex.getClass().getSimpleName() + ": " + ex.getMessage();
             err.println(name + ": " + oneLine(reason));
             return BAD_INPUT;

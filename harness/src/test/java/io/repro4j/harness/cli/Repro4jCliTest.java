@@ -30,6 +30,22 @@ class Repro4jCliTest {
     }
 
     @Test
+    void aBrokenConfigExitsTwoWithTheConfigMessageAndNoClassName() throws IOException {
+        Path config = Files.createDirectories(dir.resolve("config"));
+        Files.writeString(config.resolve("reproducibility.yaml"), "reproducibility:\n  seeed: 42\n");
+        System.setProperty("repro4j.configDir", config.toString());
+        io.repro4j.harness.Determinism.useConfiguration(null);
+        try {
+            assertThat(run("verify", "--runs", "2", "--", "true")).isEqualTo(2);
+        } finally {
+            System.clearProperty("repro4j.configDir");
+            io.repro4j.harness.Determinism.useConfiguration(null);
+        }
+        assertThat(err.toString().lines()).singleElement().asString()
+                .contains("reproducibility.yaml").contains("seeed").doesNotContain("unexpected");
+    }
+
+    @Test
     void derivesSeedsFromEveryOption() {
         // reference vector: resolve_seed(7, "model_training", "fwd/ret|5m", 2, "MSFT", None, "v1") == 109892329
         assertThat(run("seed", "--seed", "7", "--phase", "model_training", "--target", "fwd/ret|5m", "--fold", "2",
