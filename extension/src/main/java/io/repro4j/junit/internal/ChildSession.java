@@ -2,6 +2,7 @@ package io.repro4j.junit.internal;
 
 import io.repro4j.harness.Determinism;
 import io.repro4j.harness.ReproducibilityConfig;
+import io.repro4j.harness.estimator.NativeLibraries;
 import io.repro4j.harness.spi.EstimatorInterceptors;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -68,6 +69,7 @@ public final class ChildSession {
             config = config.toBuilder().forceSingleThread(false).build();
         }
         StrictCheck.verify(config, request.perturbations());
+        NativeLibraries.useKnownDigests(request.nativeLibraryDigests());
         Determinism.useConfiguration(config);
         ChildSession session = new ChildSession(request, config);
         // Sees every createEstimator call in this JVM, also from production code the test calls into.

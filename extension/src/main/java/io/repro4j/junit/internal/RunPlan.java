@@ -1,6 +1,7 @@
 package io.repro4j.junit.internal;
 
 import io.repro4j.harness.Mode;
+import io.repro4j.harness.estimator.NativeLibraries;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -75,6 +76,8 @@ public record RunPlan(String testKey, String testId, Path resultsRoot, Path work
         ChildClassArchive archive = ChildClassArchive.plan(sharing, root, java, childClasspath(), baseFlags);
         String classpath = archive.classpath();
         int cores = Runtime.getRuntime().availableProcessors();
+        // Hashed once per test JVM (fast here: C2 with SHA intrinsics), instead of in every short-lived child.
+        Map<String, String> nativeDigests = NativeLibraries.bundledLibraryDigests();
 
         Map<String, String> configParams = new LinkedHashMap<>();
         for (String key : FORWARDED_PARAMETERS) {
@@ -98,7 +101,7 @@ public record RunPlan(String testKey, String testId, Path resultsRoot, Path work
                     experiment.configDir() == null ? null : experiment.configDir().toAbsolutePath().toString(),
                     spec.target(), spec.view(), spec.symbol(), root.toString(), runName,
                     workDir.resolve("result.json").toString(), spec.perturbations(), perturbations,
-                    spec.requireLedger(), spec.requireRecords(), configParams, 0L);
+                    spec.requireLedger(), spec.requireRecords(), configParams, 0L, nativeDigests);
 
             Map<String, String> env = ChildEnvironment.variables(System.getenv(), experiment.config().seed(),
                     experiment.config().mode() == null ? Mode.STRICT : experiment.config().mode(),
