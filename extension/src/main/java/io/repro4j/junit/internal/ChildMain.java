@@ -28,6 +28,7 @@ public final class ChildMain {
 
     public static void main(String[] args) {
         long mainStartedAt = System.currentTimeMillis();
+        long mainStartedCpu = ChildSession.cpuMs();
         String file = args.length > 0 ? args[0] : System.getProperty(ChildRequest.PROPERTY);
         if (file == null) {
             System.err.println("repro4j child: no request file given (argument or -D" + ChildRequest.PROPERTY + ")");
@@ -43,13 +44,13 @@ public final class ChildMain {
         }
         ChildResult result;
         try {
-            result = run(request, mainStartedAt);
+            result = run(request, mainStartedAt, mainStartedCpu);
         } catch (Throwable t) {
             t.printStackTrace();
             ChildSession session = ChildSession.currentOrNull();
             result = session != null ? session.result(ChildResult.Status.FAILED, t)
                     : new ChildResult(ChildResult.Status.FAILED, ChildResult.Failure.of(t), null, 0, false, 0, -1, 0,
-                            java.util.Map.of(), java.util.Map.of());
+                            java.util.Map.of(), java.util.Map.of(), java.util.Map.of());
         }
         try {
             Json.write(Path.of(request.resultFile()), result);
@@ -62,10 +63,10 @@ public final class ChildMain {
         System.exit(0);
     }
 
-    private static ChildResult run(ChildRequest request, long mainStartedAt) {
+    private static ChildResult run(ChildRequest request, long mainStartedAt, long mainStartedCpu) {
         // Before the Launcher touches the test class: nothing may load native code before the strict check.
         ChildSession session = ChildSession.start(request);
-        session.mainStartedAt(mainStartedAt);
+        session.mainStartedAt(mainStartedAt, mainStartedCpu);
 
         AtomicReference<TestExecutionResult> testResult = new AtomicReference<>();
         AtomicReference<String> skipped = new AtomicReference<>();

@@ -33,6 +33,8 @@ import org.apiguardian.api.API;
  * @param requireRecords fail when nothing was recorded
  * @param configurationParameters JUnit configuration parameters the child's launcher gets
  * @param spawnedAtEpochMs when the parent started the process (for the fork overhead)
+ * @param nativeLibraryDigests the parent's {@code NativeLibraries.bundledLibraryDigests()}, so the child need not hash
+ *     25 MB of native libraries for its environment fingerprint (it uses only those of its own class path)
  */
 @API(status = API.Status.INTERNAL, since = "0.1.0")
 public record ChildRequest(String testUniqueId, String testClass, String testMethod, String displayName,
@@ -40,7 +42,20 @@ public record ChildRequest(String testUniqueId, String testClass, String testMet
         String configDir, String target, View view, String symbol, String resultsRoot, String runName,
         String resultFile, Set<Perturbation> requestedPerturbations, RunPerturbations perturbations,
         boolean requireLedger, boolean requireRecords, Map<String, String> configurationParameters,
-        long spawnedAtEpochMs) {
+        long spawnedAtEpochMs, Map<String, String> nativeLibraryDigests) {
+
+    /** A request without known native-library digests (the child hashes them itself). */
+    public ChildRequest(String testUniqueId, String testClass, String testMethod, String displayName,
+            int runIndex, int totalRuns, long globalSeed, long trainSeed, String config, boolean configExplicit,
+            String configDir, String target, View view, String symbol, String resultsRoot, String runName,
+            String resultFile, Set<Perturbation> requestedPerturbations, RunPerturbations perturbations,
+            boolean requireLedger, boolean requireRecords, Map<String, String> configurationParameters,
+            long spawnedAtEpochMs) {
+        this(testUniqueId, testClass, testMethod, displayName, runIndex, totalRuns, globalSeed, trainSeed, config,
+                configExplicit, configDir, target, view, symbol, resultsRoot, runName, resultFile,
+                requestedPerturbations, perturbations, requireLedger, requireRecords, configurationParameters,
+                spawnedAtEpochMs, Map.of());
+    }
 
     /** The system property naming the request file; its presence marks a child JVM. */
     public static final String PROPERTY = "repro4j.child.request";
@@ -50,6 +65,6 @@ public record ChildRequest(String testUniqueId, String testClass, String testMet
         return new ChildRequest(testUniqueId, testClass, testMethod, displayName, runIndex, totalRuns, globalSeed,
                 trainSeed, config, configExplicit, configDir, target, view, symbol, resultsRoot, runName, resultFile,
                 requestedPerturbations, perturbations, requireLedger, requireRecords, configurationParameters,
-                epochMs);
+                epochMs, nativeLibraryDigests);
     }
 }

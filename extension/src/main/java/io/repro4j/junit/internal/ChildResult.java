@@ -20,11 +20,13 @@ import org.apiguardian.api.API;
  * @param phasesMs where the child's start-up time went: {@code jvm_to_main}, {@code main_to_checked} (request,
  *     config, strict check), {@code checked_to_body} (JUnit discovery, class loading, lifecycle methods), {@code body},
  *     {@code snapshot_write} (after the body)
+ * @param phasesCpuMs CPU time of the whole child process (every thread: JIT, GC, class loading) in the same phases;
+ *     unlike wall time it does not grow when other processes compete for the cores
  */
 @API(status = API.Status.INTERNAL, since = "0.1.0")
 public record ChildResult(Status status, Failure failure, String cohortDir, int ledgerSize, boolean recorded,
         long bodyElapsedMs, long startToBodyMs, long bodyStartedAtEpochMs, Map<String, Object> context,
-        Map<String, Long> phasesMs) {
+        Map<String, Long> phasesMs, Map<String, Long> phasesCpuMs) {
 
     /** How a child's test invocation ended. */
     public enum Status {

@@ -2,6 +2,7 @@ package io.repro4j.junit.internal;
 
 import io.repro4j.harness.Determinism;
 import io.repro4j.harness.ReproducibilityConfig;
+import io.repro4j.harness.estimator.NativeLibraries;
 import io.repro4j.harness.spi.EstimatorInterceptors;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -31,6 +32,11 @@ public final class ChildSession {
     private volatile long mainStartedAtEpochMs;
     private volatile long checkedAtEpochMs;
     private volatile long snapshotWriteMs = -1;
+    private volatile long mainStartedCpuMs = -1;
+    private volatile long checkedCpuMs = -1;
+    private volatile long bodyStartedCpuMs = -1;
+    private volatile long bodyEndedCpuMs = -1;
+    private volatile long snapshotWrittenCpuMs = -1;
 
     private ChildSession(ChildRequest request, ReproducibilityConfig config) {
         this.request = request;
@@ -63,6 +69,7 @@ public final class ChildSession {
             config = config.toBuilder().forceSingleThread(false).build();
         }
         StrictCheck.verify(config, request.perturbations());
+        NativeLibraries.useKnownDigests(request.nativeLibraryDigests());
         Determinism.useConfiguration(config);
         ChildSession session = new ChildSession(request, config);
         // Sees every createEstimator call in this JVM, also from production code the test calls into.
@@ -71,6 +78,7 @@ public final class ChildSession {
             return new RetainedEstimator(estimator);
         });
         session.checkedAtEpochMs = System.currentTimeMillis();
+        session.checkedCpuMs = cpuMs();
         current = session;
         return session;
     }
@@ -105,17 +113,25 @@ public final class ChildSession {
         return estimatorCalls.get();
     }
 
-    void mainStartedAt(long epochMs) {
+    void mainStartedAt(long epochMs, long cpuMs) {
         mainStartedAtEpochMs = epochMs;
+        mainStartedCpuMs = cpuMs;
     }
 
     void bodyStarting() {
+        bodyStartedCpuMs = cpuMs();
         bodyStartedAtEpochMs = System.currentTimeMillis();
         bodyStartedNanos = System.nanoTime();
     }
 
     void bodyEnded() {
         bodyElapsedMs = (System.nanoTime() - bodyStartedNanos) / 1_000_000;
+        bodyEndedCpuMs = cpuMs();
+    }
+
+    /** CPU time this process has used so far (all threads), {@code -1} when the OS does not tell. */
+    static long cpuMs() {
+        return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
     }
 
     void finished(int ledgerSize, boolean recorded, Map<String, Object> context) {
@@ -127,6 +143,7 @@ public final class ChildSession {
     void snapshotWritten(Path cohortDir, long writeMs) {
         this.cohortDir = cohortDir;
         this.snapshotWriteMs = writeMs;
+        this.snapshotWrittenCpuMs = cpuMs();
     }
 
     /** The result of this child, with the launcher's view of how the test ended. */
@@ -147,8 +164,20 @@ public final class ChildSession {
         if (snapshotWriteMs >= 0) {
             phases.put("snapshot_write", snapshotWriteMs);
         }
+        Map<String, Long> cpu = new LinkedHashMap<>();
+        putCpu(cpu, "jvm_to_main", 0, mainStartedCpuMs);
+        putCpu(cpu, "main_to_checked", mainStartedCpuMs, checkedCpuMs);
+        putCpu(cpu, "checked_to_body", checkedCpuMs, bodyStartedCpuMs);
+        putCpu(cpu, "body", bodyStartedCpuMs, bodyEndedCpuMs);
+        putCpu(cpu, "snapshot_write", bodyEndedCpuMs, snapshotWrittenCpuMs);
         return new ChildResult(status, failure == null ? null : ChildResult.Failure.of(failure),
                 cohortDir == null ? null : cohortDir.toAbsolutePath().toString(), ledgerSize, recorded,
-                bodyElapsedMs, startToBody, bodyStartedAtEpochMs, context, phases);
+                bodyElapsedMs, startToBody, bodyStartedAtEpochMs, context, phases, cpu);
+    }
+
+    private static void putCpu(Map<String, Long> cpu, String phase, long from, long to) {
+        if (from >= 0 && to >= 0) {
+            cpu.put(phase, to - from);
+        }
     }
 }

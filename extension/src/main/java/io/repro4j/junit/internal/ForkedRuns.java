@@ -55,6 +55,7 @@ public final class ForkedRuns {
         Duration timeout = Duration.ofSeconds(plan.spec().timeoutSeconds());
         Semaphore slots = SLOTS.computeIfAbsent(parallelChildren, Semaphore::new);
         List<Future<ChildOutcome>> futures = new ArrayList<>();
+        List<ChildOutcome> outcomes = new ArrayList<>();
         try {
             for (PlannedRun run : plan.runs()) {
                 // Permits are taken here, in run order: run 1 always starts no later than the runs waiting for it.
@@ -71,7 +72,6 @@ public final class ForkedRuns {
                     }
                 }));
             }
-            List<ChildOutcome> outcomes = new ArrayList<>();
             for (Future<ChildOutcome> f : futures) {
                 try {
                     outcomes.add(f.get());
@@ -100,6 +100,10 @@ public final class ForkedRuns {
                 } catch (InterruptedException e) {
                     interrupted = true;
                 }
+            }
+            if (plan.classArchive() != null) {
+                // Publishes the archive run 1 wrote (only after a normal exit) and releases its lock.
+                plan.classArchive().finish(outcomes);
             }
             for (PlannedRun run : plan.runs()) {
                 deleteQuietly(run.tmpDir());

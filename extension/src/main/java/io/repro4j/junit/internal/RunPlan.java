@@ -1,6 +1,7 @@
 package io.repro4j.junit.internal;
 
 import io.repro4j.harness.Mode;
+import io.repro4j.harness.estimator.NativeLibraries;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,10 +23,17 @@ import org.apiguardian.api.API;
  * @param experiment the resolved experiment
  * @param trainSeed the derived train seed (equal for every run)
  * @param runs the runs, run 1 first
+ * @param classArchive how the children use the class-data archive, or {@code null} for not at all
  */
 @API(status = API.Status.INTERNAL, since = "0.1.0")
 public record RunPlan(String testKey, String testId, Path resultsRoot, Path workRoot, TrainingSpec spec,
-        ResolvedExperiment experiment, long trainSeed, List<PlannedRun> runs) {
+        ResolvedExperiment experiment, long trainSeed, List<PlannedRun> runs, ChildClassArchive classArchive) {
+
+    /** A plan whose children use no class-data archive. */
+    public RunPlan(String testKey, String testId, Path resultsRoot, Path workRoot, TrainingSpec spec,
+            ResolvedExperiment experiment, long trainSeed, List<PlannedRun> runs) {
+        this(testKey, testId, resultsRoot, workRoot, spec, experiment, trainSeed, runs, null);
+    }
 
     /** Main class of every child. */
     static final String CHILD_MAIN = "io.repro4j.junit.internal.ChildMain";
@@ -62,8 +70,14 @@ public record RunPlan(String testKey, String testId, Path resultsRoot, Path work
         long trainSeed = experiment.trainSeed(spec.target(), spec.symbol(), spec.view().name());
         Path parentDir = Path.of("").toAbsolutePath();
         String java = javaExecutable();
-        String classpath = childClasspath();
+        List<String> baseFlags = baseJvmFlags(settings.childMaxHeap());
+        boolean sharing = parameters.apply(ChildClassArchive.ENABLED).map(v -> !v.trim().equalsIgnoreCase("false"))
+                .orElse(true);
+        ChildClassArchive archive = ChildClassArchive.plan(sharing, root, java, childClasspath(), baseFlags);
+        String classpath = archive.classpath();
         int cores = Runtime.getRuntime().availableProcessors();
+        // Hashed once per test JVM (fast here: C2 with SHA intrinsics), instead of in every short-lived child.
+        Map<String, String> nativeDigests = NativeLibraries.bundledLibraryDigests();
 
         Map<String, String> configParams = new LinkedHashMap<>();
         for (String key : FORWARDED_PARAMETERS) {
@@ -87,14 +101,15 @@ public record RunPlan(String testKey, String testId, Path resultsRoot, Path work
                     experiment.configDir() == null ? null : experiment.configDir().toAbsolutePath().toString(),
                     spec.target(), spec.view(), spec.symbol(), root.toString(), runName,
                     workDir.resolve("result.json").toString(), spec.perturbations(), perturbations,
-                    spec.requireLedger(), spec.requireRecords(), configParams, 0L);
+                    spec.requireLedger(), spec.requireRecords(), configParams, 0L, nativeDigests);
 
             Map<String, String> env = ChildEnvironment.variables(System.getenv(), experiment.config().seed(),
                     experiment.config().mode() == null ? Mode.STRICT : experiment.config().mode(),
                     experiment.config().version(), perturbations);
             List<String> command = new ArrayList<>();
             command.add(java);
-            command.addAll(baseJvmFlags(settings.childMaxHeap()));
+            command.addAll(baseFlags);
+            command.addAll(archive.jvmFlags(k));
             command.addAll(ChildEnvironment.jvmFlags(perturbations));
             command.add("-Djava.io.tmpdir=" + tmpDir);
             if (experiment.configDir() != null) {
@@ -110,7 +125,8 @@ public record RunPlan(String testKey, String testId, Path resultsRoot, Path work
             runs.add(new PlannedRun(request, workDir, tmpDir, cwd, perturbations.freshWorkingDirectory(), env,
                     List.copyOf(command)));
         }
-        return new RunPlan(testKey, testId, root, workRoot, spec, experiment, trainSeed, List.copyOf(runs));
+        return new RunPlan(testKey, testId, root, workRoot, spec, experiment, trainSeed, List.copyOf(runs),
+                archive);
     }
 
     /** The JVM running this code: the children use the same one (Surefire's {@code <jvm>}, if set). */

@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.platform.engine.TestExecutionResult;
@@ -43,12 +45,15 @@ public final class ForkOverheadBenchmark {
         String configDir = System.getProperty("repro4j.configDir");
 
         List<String> rows = new ArrayList<>();
+        List<String> phaseRows = new ArrayList<>();
         for (BenchmarkTraining size : sizes) {
             String prefix = size.name().toLowerCase(Locale.ROOT);
             String[] methods = {prefix + "InProcess", prefix + "TwoRuns", prefix + "ThreeRuns"};
             List<List<Double>> wall = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
             List<Double> forkOverhead = new ArrayList<>();
             List<Double> childElapsed = new ArrayList<>();
+            Map<String, List<Double>> phaseWall = new LinkedHashMap<>();
+            Map<String, List<Double>> phaseCpu = new LinkedHashMap<>();
             // One untimed round: loads the native library and the extension's classes in this JVM.
             for (String method : methods) {
                 execute(method, configDir);
@@ -68,6 +73,7 @@ public final class ForkOverheadBenchmark {
                             if (run.hasNonNull("elapsed_ms")) {
                                 childElapsed.add(run.get("elapsed_ms").asDouble());
                             }
+                            collectPhases(run, phaseWall, phaseCpu);
                         }
                     }
                 }
@@ -79,12 +85,16 @@ public final class ForkOverheadBenchmark {
             double three = median(wall.get(2));
             rows.add(String.format(Locale.ROOT, "%-32s %10.0f %10.0f %10.0f %8.2f %8.2f %12.0f %12.0f",
                     size, base, two, three, two / base, three / base, median(forkOverhead), median(childElapsed)));
+            phaseRows.add(String.format(Locale.ROOT, "%-32s %s", size, phaseTable(phaseWall, phaseCpu)));
         }
         System.out.printf(Locale.ROOT, "%nMedians over %d repetitions (ms; wall time of one engine execution in this JVM)%n",
                 repetitions);
         System.out.printf(Locale.ROOT, "%-32s %10s %10s %10s %8s %8s %12s %12s%n", "training", "in-proc",
                 "runs=2", "runs=3", "(ii)/(i)", "(iii)/(i)", "fork ovh/run", "child/run");
         rows.forEach(System.out::println);
+        System.out.println();
+        System.out.println("Child phases, medians over every forked run (ms, wall / CPU of the whole child process):");
+        phaseRows.forEach(System.out::println);
         System.out.println();
         System.out.println("fork ovh/run: median of the verdicts' runs[].fork_overhead_ms (child start to test-body start);");
         System.out.println("child/run: median of runs[].elapsed_ms. Children run in parallel up to the core count ("
@@ -145,6 +155,32 @@ public final class ForkOverheadBenchmark {
         } catch (IOException e) {
             return 0;
         }
+    }
+
+    /** Adds the phases of the run's {@code result.json} (next to its {@code log}) to the lists. */
+    private static void collectPhases(JsonNode run, Map<String, List<Double>> wall, Map<String, List<Double>> cpu)
+            throws IOException {
+        if (!run.hasNonNull("log")) {
+            return;
+        }
+        Path result = Path.of(run.get("log").asText()).resolveSibling("result.json");
+        if (!Files.isRegularFile(result)) {
+            return;
+        }
+        JsonNode node = JSON.readTree(result.toFile());
+        node.path("phases_ms").fields().forEachRemaining(e ->
+                wall.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue().asDouble()));
+        node.path("phases_cpu_ms").fields().forEachRemaining(e ->
+                cpu.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue().asDouble()));
+    }
+
+    private static String phaseTable(Map<String, List<Double>> wall, Map<String, List<Double>> cpu) {
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, List<Double>> e : wall.entrySet()) {
+            sb.append(String.format(Locale.ROOT, "%s %.0f/%.0f  ", e.getKey(), median(e.getValue()),
+                    median(cpu.getOrDefault(e.getKey(), List.of()))));
+        }
+        return sb.toString().trim();
     }
 
     private static double last(List<Double> values) {

@@ -43,6 +43,9 @@ public final class NativeLibraries {
     // Hashing the bundled 7 MB LightGBM files costs seconds on a busy machine; they cannot change while the JVM runs.
     private static volatile Map<String, String> lightGbmResourceDigests;
     private static volatile String mappedXgboostDigest;
+    /** Digests computed by another JVM for the same class-path resources (see {@link #useKnownDigests}). */
+    private static volatile Map<String, String> knownDigests = Map.of();
+    private static volatile Map<String, String> bundledDigests;
 
     private NativeLibraries() {
     }
@@ -91,7 +94,8 @@ public final class NativeLibraries {
                     throw new Repro4jException("cannot load " + file + ": " + e.getMessage()
                             + " (LightGBM needs the OpenMP runtime libgomp.so.1, Debian package libgomp1)", e);
                 }
-                digests.put(name, sha256(file));
+                String known = knownDigest(NativeLibraries.class.getResource(resource), fileSize(file));
+                digests.put(name, known != null ? known : sha256(file));
             }
             lightGbmDigests = Map.copyOf(digests);
         }
@@ -217,7 +221,8 @@ public final class NativeLibraries {
                 Path file = Paths.get(line.substring(slash).trim());
                 String name = file.getFileName().toString();
                 if (name.contains("xgboost4j") && name.endsWith(".so") && Files.isRegularFile(file)) {
-                    return sha256(file);
+                    String known = extractedXgboostDigest(file);
+                    return known != null ? known : sha256(file);
                 }
             }
         } catch (IOException | UncheckedIOException e) {
@@ -226,7 +231,120 @@ public final class NativeLibraries {
         return null;
     }
 
+    /**
+     * The digest of XGBoost's bundled library when {@code file} is the copy XGBoost4J's own loader extracted from it:
+     * a {@code libxgboost4j*.so} in {@code java.io.tmpdir}, no {@code xgboostruntime.native.xgboost4j} override, and
+     * the size of the resource whose digest is known. {@code null} when any of that does not hold.
+     */
+    private static String extractedXgboostDigest(Path file) {
+        if (knownDigests.isEmpty() || System.getProperty("xgboostruntime.native.xgboost4j") != null
+                || !file.getFileName().toString().startsWith("libxgboost4j")) {
+            return null;
+        }
+        Path tmp = Paths.get(System.getProperty("java.io.tmpdir", "")).toAbsolutePath().normalize();
+        if (!tmp.equals(file.toAbsolutePath().normalize().getParent())) {
+            return null;
+        }
+        return knownDigest(NativeLibraries.class.getResource("/" + XGBOOST_RESOURCE), fileSize(file));
+    }
+
+    /**
+     * Lets this JVM take the digests of bundled native libraries from {@code digests} (as made by
+     * {@link #bundledLibraryDigests()} in another JVM with the same class path) instead of hashing 25 MB itself. A
+     * digest is used only for a resource of the same jar file (path, size, modification time) and the same size.
+     */
+    public static void useKnownDigests(Map<String, String> digests) {
+        knownDigests = digests == null ? Map.of() : Map.copyOf(digests);
+    }
+
+    /**
+     * The digests of the native libraries bundled on this class path (XGBoost's and LightGBM's Linux x86_64 files),
+     * keyed by where they are (resource URL with its jar's size and modification time), valued {@code <sha256> <size>};
+     * computed once per JVM. For {@link #useKnownDigests} in child JVMs.
+     */
+    public static Map<String, String> bundledLibraryDigests() {
+        Map<String, String> cached = bundledDigests;
+        if (cached != null) {
+            return cached;
+        }
+        Map<String, String> out = new TreeMap<>();
+        List<String> resources = new java.util.ArrayList<>();
+        resources.add(XGBOOST_RESOURCE);
+        LIGHTGBM_LIBRARIES.forEach(n -> resources.add(LIGHTGBM_RESOURCES.substring(1) + n));
+        for (String resource : resources) {
+            java.net.URL url = NativeLibraries.class.getClassLoader().getResource(resource);
+            String key = resourceKey(url);
+            if (key == null) {
+                continue;
+            }
+            try (InputStream in = url.openStream()) {
+                java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+                byte[] buffer = new byte[1 << 16];
+                long size = 0;
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    md.update(buffer, 0, n);
+                    size += n;
+                }
+                out.put(key, java.util.HexFormat.of().formatHex(md.digest()) + " " + size);
+            } catch (IOException | java.security.NoSuchAlgorithmException e) {
+                // left out: the child hashes it itself
+            }
+        }
+        cached = Collections.unmodifiableMap(out);
+        bundledDigests = cached;
+        return cached;
+    }
+
+    /** The known digest of the resource at {@code url} when its content has {@code size} bytes, else {@code null}. */
+    private static String knownDigest(java.net.URL url, long size) {
+        Map<String, String> known = knownDigests;
+        if (known.isEmpty() || size < 0) {
+            return null;
+        }
+        String key = resourceKey(url);
+        String value = key == null ? null : known.get(key);
+        if (value == null) {
+            return null;
+        }
+        int space = value.indexOf(' ');
+        return space > 0 && value.substring(space + 1).equals(Long.toString(size)) ? value.substring(0, space) : null;
+    }
+
+    /** {@code <url> <jar size> <jar mtime>} for a resource in a jar file, else {@code null}. */
+    static String resourceKey(java.net.URL url) {
+        if (url == null || !"jar".equals(url.getProtocol())) {
+            return null;
+        }
+        String spec = url.getPath();
+        int bang = spec.indexOf("!/");
+        if (bang < 0 || !spec.startsWith("file:")) {
+            return null;
+        }
+        try {
+            Path jar = Paths.get(new java.net.URI(spec.substring(0, bang)));
+            return url + " " + Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis();
+        } catch (IOException | URISyntaxException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static long fileSize(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
     static String resourceDigest(String resource) {
+        java.net.URL url = NativeLibraries.class.getClassLoader().getResource(resource);
+        if (url != null && !knownDigests.isEmpty()) {
+            String key = resourceKey(url);
+            String value = key == null ? null : knownDigests.get(key);
+            if (value != null && value.indexOf(' ') > 0) {
+                return value.substring(0, value.indexOf(' '));
+            }
+        }
         try (InputStream in = NativeLibraries.class.getClassLoader().getResourceAsStream(resource)) {
             return in == null ? null : Sha256.hex(in);
         } catch (IOException e) {
