@@ -62,6 +62,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *   <li>{@code repro4j.parallelChildren}: how many children run at once; default the number of cores.</li>
  *   <li>{@code repro4j.configDir}: the config directory (see {@code Determinism}); default the nearest
  *       {@code config/} walking up from the working directory.</li>
+ *   <li>{@code repro4j.child.classDataSharing}: {@code false} turns off the class-data archive children share
+ *       (kept under {@code <results root>/cds/}); default on, with a silent fallback when it cannot be used.</li>
+ *   <li>{@code repro4j.baseline} ({@code verify} | {@code update} | {@code off}), {@code repro4j.baselineDir},
+ *       {@code repro4j.baseline.onDrift} ({@code fail} | {@code warn}): the regression gate against committed
+ *       baselines; see {@code docs/regression-gates.md}.</li>
  * </ul>
  *
  * <p>Limitations:
