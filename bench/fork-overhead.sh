@@ -22,6 +22,7 @@ classpath="$ext/target/test-classes:$ext/target/classes:$(cat "$cp_file")"
 
 cd "$ext"   # results land in extension/target/repro4j, as in the tests
 # The in-process baseline trains in this JVM: give its OpenMP one thread, like the strict children.
-OMP_NUM_THREADS=1 exec java -Xmx2g --enable-native-access=ALL-UNNAMED \
+# The benchmark fixtures are no regression gates: repro4j.baseline=off keeps them from writing baselines.
+OMP_NUM_THREADS=1 exec java -Xmx2g --enable-native-access=ALL-UNNAMED -Drepro4j.baseline=off \
     -Drepro4j.configDir="$ext/target/test-classes/config" \
     -cp "$classpath" io.repro4j.junit.bench.ForkOverheadBenchmark "$reps" "$sizes"

@@ -223,7 +223,10 @@ public final class ChildClassArchive {
                         var en = jf.entries();
                         while (en.hasMoreElements()) {
                             JarEntry e = en.nextElement();
-                            if (!e.isDirectory() && resources.contains(e.getName())) {
+                            // Service files are read through getResources (every copy), so moving the
+                            // directory's copy behind the jar's changes no lookup result.
+                            if (!e.isDirectory() && resources.contains(e.getName())
+                                    && !e.getName().startsWith("META-INF/services/")) {
                                 return new Layout(null); // the directory's copy would no longer win
                             }
                         }
