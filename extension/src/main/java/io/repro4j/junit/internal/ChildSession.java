@@ -148,7 +148,11 @@ public final class ChildSession {
 
     /** The result of this child, with the launcher's view of how the test ended. */
     ChildResult result(ChildResult.Status status, Throwable failure) {
-        long jvmStart = ProcessHandle.current().info().startInstant().map(i -> i.toEpochMilli()).orElse(-1L);
+        // The parent's clock at spawn, not ProcessHandle's start instant: on Linux that one is derived from the boot
+        // time in whole seconds (/proc/stat btime) and is off by up to a second, which made jvm_to_main look ~150 ms
+        // too long here.
+        long jvmStart = request.spawnedAtEpochMs() > 0 ? request.spawnedAtEpochMs()
+                : ProcessHandle.current().info().startInstant().map(i -> i.toEpochMilli()).orElse(-1L);
         long startToBody = bodyStartedAtEpochMs > 0 && jvmStart > 0 ? bodyStartedAtEpochMs - jvmStart : -1;
         Map<String, Long> phases = new LinkedHashMap<>();
         if (jvmStart > 0 && mainStartedAtEpochMs > 0) {
