@@ -59,11 +59,16 @@ public final class ChildSession {
         if (current != null) {
             return current;
         }
-        // Exactly the parent's config directory (or none), whatever this run's working directory is.
-        ResolvedExperiment experiment = ResolvedExperiment.resolve(request.config(), request.configExplicit(),
-                request.configDir() == null ? null : Path.of(request.configDir()), System.getenv(),
-                ResolvedExperiment.systemProperties());
-        ReproducibilityConfig config = experiment.config();
+        ReproducibilityConfig config;
+        if (request.resolvedConfig() != null) {
+            // What the parent resolved (and built this JVM's environment from): no YAML parsing before the check.
+            config = request.resolvedConfig().toConfig();
+        } else {
+            // Exactly the parent's config directory (or none), whatever this run's working directory is.
+            config = ResolvedExperiment.resolve(request.config(), request.configExplicit(),
+                    request.configDir() == null ? null : Path.of(request.configDir()), System.getenv(),
+                    ResolvedExperiment.systemProperties()).config();
+        }
         if (request.perturbations().threads() != null) {
             // The THREADS perturbation: leave thread counts to the library, as production would.
             config = config.toBuilder().forceSingleThread(false).build();
