@@ -96,7 +96,7 @@ public final class ChildSession {
             if (file == null) {
                 throw new IllegalStateException("Not a repro4j child JVM: -D" + ChildRequest.PROPERTY + " is not set.");
             }
-            s = start(Json.read(Path.of(file), ChildRequest.class));
+            s = start(ChildRequestReader.read(Path.of(file)));
         }
         return s;
     }
