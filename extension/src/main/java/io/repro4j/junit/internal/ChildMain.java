@@ -36,7 +36,7 @@ public final class ChildMain {
         }
         ChildRequest request;
         try {
-            request = Json.read(Path.of(file), ChildRequest.class);
+            request = ChildRequestReader.read(Path.of(file));
         } catch (RuntimeException e) {
             System.err.println("repro4j child: cannot read request " + file + ": " + e.getMessage());
             System.exit(2);

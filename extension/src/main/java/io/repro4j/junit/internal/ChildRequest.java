@@ -35,6 +35,8 @@ import org.apiguardian.api.API;
  * @param spawnedAtEpochMs when the parent started the process (for the fork overhead)
  * @param nativeLibraryDigests the parent's {@code NativeLibraries.bundledLibraryDigests()}, so the child need not hash
  *     25 MB of native libraries for its environment fingerprint (it uses only those of its own class path)
+ * @param resolvedConfig the reproducibility settings the parent resolved, or {@code null} for the child to resolve them
+ *     from the config directory itself
  */
 @API(status = API.Status.INTERNAL, since = "0.1.0")
 public record ChildRequest(String testUniqueId, String testClass, String testMethod, String displayName,
@@ -42,7 +44,20 @@ public record ChildRequest(String testUniqueId, String testClass, String testMet
         String configDir, String target, View view, String symbol, String resultsRoot, String runName,
         String resultFile, Set<Perturbation> requestedPerturbations, RunPerturbations perturbations,
         boolean requireLedger, boolean requireRecords, Map<String, String> configurationParameters,
-        long spawnedAtEpochMs, Map<String, String> nativeLibraryDigests) {
+        long spawnedAtEpochMs, Map<String, String> nativeLibraryDigests, ChildConfig resolvedConfig) {
+
+    /** A request the child resolves its reproducibility settings for itself. */
+    public ChildRequest(String testUniqueId, String testClass, String testMethod, String displayName,
+            int runIndex, int totalRuns, long globalSeed, long trainSeed, String config, boolean configExplicit,
+            String configDir, String target, View view, String symbol, String resultsRoot, String runName,
+            String resultFile, Set<Perturbation> requestedPerturbations, RunPerturbations perturbations,
+            boolean requireLedger, boolean requireRecords, Map<String, String> configurationParameters,
+            long spawnedAtEpochMs, Map<String, String> nativeLibraryDigests) {
+        this(testUniqueId, testClass, testMethod, displayName, runIndex, totalRuns, globalSeed, trainSeed, config,
+                configExplicit, configDir, target, view, symbol, resultsRoot, runName, resultFile,
+                requestedPerturbations, perturbations, requireLedger, requireRecords, configurationParameters,
+                spawnedAtEpochMs, nativeLibraryDigests, null);
+    }
 
     /** A request without known native-library digests (the child hashes them itself). */
     public ChildRequest(String testUniqueId, String testClass, String testMethod, String displayName,
@@ -65,6 +80,6 @@ public record ChildRequest(String testUniqueId, String testClass, String testMet
         return new ChildRequest(testUniqueId, testClass, testMethod, displayName, runIndex, totalRuns, globalSeed,
                 trainSeed, config, configExplicit, configDir, target, view, symbol, resultsRoot, runName, resultFile,
                 requestedPerturbations, perturbations, requireLedger, requireRecords, configurationParameters,
-                epochMs, nativeLibraryDigests);
+                epochMs, nativeLibraryDigests, resolvedConfig);
     }
 }

@@ -14,7 +14,7 @@ import org.apiguardian.api.API;
  * @param ledgerSize how many estimators went through the choke point during the body
  * @param recorded true when the body recorded metrics, predictions or a dataset
  * @param bodyElapsedMs how long the test body ran
- * @param startToBodyMs from JVM start to the body starting
+ * @param startToBodyMs from the parent spawning this JVM (its start instant when unknown) to the body starting
  * @param bodyStartedAtEpochMs when the body started (wall clock)
  * @param context what the run recorded in {@code run_context}
  * @param phasesMs where the child's start-up time went: {@code jvm_to_main}, {@code main_to_checked} (request,

@@ -59,11 +59,16 @@ public final class ChildSession {
         if (current != null) {
             return current;
         }
-        // Exactly the parent's config directory (or none), whatever this run's working directory is.
-        ResolvedExperiment experiment = ResolvedExperiment.resolve(request.config(), request.configExplicit(),
-                request.configDir() == null ? null : Path.of(request.configDir()), System.getenv(),
-                ResolvedExperiment.systemProperties());
-        ReproducibilityConfig config = experiment.config();
+        ReproducibilityConfig config;
+        if (request.resolvedConfig() != null) {
+            // What the parent resolved (and built this JVM's environment from): no YAML parsing before the check.
+            config = request.resolvedConfig().toConfig();
+        } else {
+            // Exactly the parent's config directory (or none), whatever this run's working directory is.
+            config = ResolvedExperiment.resolve(request.config(), request.configExplicit(),
+                    request.configDir() == null ? null : Path.of(request.configDir()), System.getenv(),
+                    ResolvedExperiment.systemProperties()).config();
+        }
         if (request.perturbations().threads() != null) {
             // The THREADS perturbation: leave thread counts to the library, as production would.
             config = config.toBuilder().forceSingleThread(false).build();
@@ -91,7 +96,7 @@ public final class ChildSession {
             if (file == null) {
                 throw new IllegalStateException("Not a repro4j child JVM: -D" + ChildRequest.PROPERTY + " is not set.");
             }
-            s = start(Json.read(Path.of(file), ChildRequest.class));
+            s = start(ChildRequestReader.read(Path.of(file)));
         }
         return s;
     }
@@ -148,7 +153,11 @@ public final class ChildSession {
 
     /** The result of this child, with the launcher's view of how the test ended. */
     ChildResult result(ChildResult.Status status, Throwable failure) {
-        long jvmStart = ProcessHandle.current().info().startInstant().map(i -> i.toEpochMilli()).orElse(-1L);
+        // The parent's clock at spawn, not ProcessHandle's start instant: on Linux that one is derived from the boot
+        // time in whole seconds (/proc/stat btime) and is off by up to a second, which made jvm_to_main look ~150 ms
+        // too long here.
+        long jvmStart = request.spawnedAtEpochMs() > 0 ? request.spawnedAtEpochMs()
+                : ProcessHandle.current().info().startInstant().map(i -> i.toEpochMilli()).orElse(-1L);
         long startToBody = bodyStartedAtEpochMs > 0 && jvmStart > 0 ? bodyStartedAtEpochMs - jvmStart : -1;
         Map<String, Long> phases = new LinkedHashMap<>();
         if (jvmStart > 0 && mainStartedAtEpochMs > 0) {

@@ -89,6 +89,8 @@ public record RunPlan(String testKey, String testId, Path resultsRoot, Path work
             parameters.apply(key).ifPresent(v -> forwarded.put(key, v));
         }
 
+        // The child uses these values as they are: its environment and properties below are built from them.
+        ChildConfig childConfig = ChildConfig.of(experiment.config());
         List<PlannedRun> runs = new ArrayList<>();
         for (int k = 1; k <= spec.runs(); k++) {
             RunPerturbations perturbations = RunPerturbations.forRun(k, spec.perturbations(), cores);
@@ -101,7 +103,7 @@ public record RunPlan(String testKey, String testId, Path resultsRoot, Path work
                     experiment.configDir() == null ? null : experiment.configDir().toAbsolutePath().toString(),
                     spec.target(), spec.view(), spec.symbol(), root.toString(), runName,
                     workDir.resolve("result.json").toString(), spec.perturbations(), perturbations,
-                    spec.requireLedger(), spec.requireRecords(), configParams, 0L, nativeDigests);
+                    spec.requireLedger(), spec.requireRecords(), configParams, 0L, nativeDigests, childConfig);
 
             Map<String, String> env = ChildEnvironment.variables(System.getenv(), experiment.config().seed(),
                     experiment.config().mode() == null ? Mode.STRICT : experiment.config().mode(),
