@@ -37,7 +37,6 @@ import com.microsoft.ml.lightgbm.SWIGTYPE_p_p_void;
 import com.microsoft.ml.lightgbm.SWIGTYPE_p_void;
 import com.microsoft.ml.lightgbm.lightgbmlibConstants;
 import io.repro4j.harness.Dataset;
-import io.repro4j.harness.Estimator;
 import io.repro4j.harness.Library;
 import io.repro4j.harness.ProblemKind;
 import io.repro4j.harness.Repro4jException;
@@ -54,12 +53,12 @@ import java.util.StringJoiner;
 import org.apiguardian.api.API;
 
 /**
- * An {@link Estimator} backed by LightGBM's C API through its official SWIG binding. Runs one
+ * An {@link io.repro4j.harness.Estimator} backed by LightGBM's C API through its official SWIG binding. Runs one
  * {@code LGBM_BoosterUpdateOneIter} per round (the C API does not loop), and hashes only the model text before
  * {@code end of trees}: the rest embeds run parameters such as {@code num_threads}.
  */
 @API(status = API.Status.INTERNAL, since = "0.1.0")
-public final class LightGbmEstimator implements Estimator {
+public final class LightGbmEstimator extends NativeEstimator {
     private static final String END_OF_TREES = "end of trees";
     /** Initial buffer for the model text; the SWIG wrapper retries with the exact size when it is too small. */
     private static final long MODEL_BUFFER = 1L << 20;
@@ -71,10 +70,6 @@ public final class LightGbmEstimator implements Estimator {
     private final ProblemKind kind;
 
     private SWIGTYPE_p_void booster;
-    private List<String> featureNames;
-    private String modelSha256;
-    private Map<String, Double> importances;
-    private boolean closed;
 
     /**
      * @param effectiveParams the policy's parameters, including {@code num_iterations}
@@ -83,6 +78,7 @@ public final class LightGbmEstimator implements Estimator {
      *     libraries cannot be loaded
      */
     public LightGbmEstimator(Map<String, Object> effectiveParams, int rounds, ProblemKind kind) {
+        super("LightGBM");
         this.effectiveParams = Objects.requireNonNull(effectiveParams, "effectiveParams");
         this.rounds = rounds;
         this.kind = Objects.requireNonNull(kind, "kind");
@@ -138,7 +134,7 @@ public final class LightGbmEstimator implements Estimator {
         if (data.rows() == 0) {
             throw new IllegalArgumentException("cannot fit a LightGBM " + kind + " model on a dataset with no rows");
         }
-        release();
+        discardModel();
         int rows = data.rows();
         int cols = data.columns();
         SWIGTYPE_p_double values = nativeValues(data);
@@ -170,9 +166,8 @@ public final class LightGbmEstimator implements Estimator {
             if (end < 0) {
                 throw new Repro4jException("LightGBM's model text has no '" + END_OF_TREES + "' line");
             }
-            modelSha256 = Sha256.hex(model.substring(0, end).getBytes(StandardCharsets.UTF_8));
-            importances = importances(trained, data.featureNames());
-            featureNames = data.featureNames();
+            trained(data.featureNames(), Sha256.hex(model.substring(0, end).getBytes(StandardCharsets.UTF_8)),
+                    importances(trained, data.featureNames()));
             booster = trained;
             trained = null;
         } finally {
@@ -195,10 +190,7 @@ public final class LightGbmEstimator implements Estimator {
     public synchronized double[] predict(Dataset data) {
         checkTrained("predict");
         Objects.requireNonNull(data, "data");
-        if (data.columns() != featureNames.size()) {
-            throw new IllegalArgumentException("this model was trained on " + featureNames.size()
-                    + " features but the dataset has " + data.columns());
-        }
+        checkColumns(data);
         int rows = data.rows();
         if (rows == 0) {
             return new double[0];
@@ -229,24 +221,6 @@ public final class LightGbmEstimator implements Estimator {
         }
     }
 
-    @Override
-    public synchronized Map<String, Double> featureImportances() {
-        if (closed && importances != null) {
-            return importances; // kept on close: snapshots are often written after try-with-resources ends
-        }
-        checkTrained("featureImportances");
-        return importances;
-    }
-
-    @Override
-    public synchronized String modelSha256() {
-        if (closed && modelSha256 != null) {
-            return modelSha256; // kept on close: snapshots are often written after try-with-resources ends
-        }
-        checkTrained("modelSha256");
-        return modelSha256;
-    }
-
     /** The full model text, parameters included (for diagnosis; {@link #modelSha256()} hashes only the trees). */
     public synchronized String modelText() {
         checkTrained("modelText");
@@ -264,24 +238,17 @@ public final class LightGbmEstimator implements Estimator {
     }
 
     @Override
-    public synchronized void close() {
-        // Frees the native model but keeps its digest and importances, which outlive the estimator in snapshots.
-        if (booster != null) {
-            SWIGTYPE_p_void b = booster;
-            booster = null;
-            check(LGBM_BoosterFree(b), "LGBM_BoosterFree");
-        }
-        closed = true;
+    boolean hasModel() {
+        return booster != null;
     }
 
-    private void release() {
+    @Override
+    void freeModel() {
         if (booster != null) {
             SWIGTYPE_p_void b = booster;
             booster = null;
             check(LGBM_BoosterFree(b), "LGBM_BoosterFree");
         }
-        modelSha256 = null;
-        importances = null;
     }
 
     private static String modelText(SWIGTYPE_p_void booster) {
@@ -328,17 +295,4 @@ public final class LightGbmEstimator implements Estimator {
         }
     }
 
-    private void checkOpen() {
-        if (closed) {
-            throw new IllegalStateException("this LightGBM estimator was closed; create a new one");
-        }
-    }
-
-    private void checkTrained(String call) {
-        checkOpen();
-        if (booster == null) {
-            throw new IllegalStateException(call + "() needs a trained model: call fit(dataset) on this LightGBM"
-                    + " estimator first");
-        }
-    }
 }

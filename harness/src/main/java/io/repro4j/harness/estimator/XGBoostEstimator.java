@@ -1,7 +1,6 @@
 package io.repro4j.harness.estimator;
 
 import io.repro4j.harness.Dataset;
-import io.repro4j.harness.Estimator;
 import io.repro4j.harness.Library;
 import io.repro4j.harness.ProblemKind;
 import io.repro4j.harness.Repro4jException;
@@ -19,27 +18,24 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
 import org.apiguardian.api.API;
 
 /**
- * An {@link Estimator} backed by XGBoost4J's Java API. The model hash covers {@code toByteArray("json")}, which holds
+ * An {@link io.repro4j.harness.Estimator} backed by XGBoost4J's Java API. The model hash covers {@code toByteArray("json")}, which holds
  * the trees and the learner but not run-only settings such as {@code nthread}.
  */
 @API(status = API.Status.INTERNAL, since = "0.1.0")
-public final class XGBoostEstimator implements Estimator {
+public final class XGBoostEstimator extends NativeEstimator {
     private final Map<String, Object> effectiveParams;
     private final Map<String, Object> boosterParams;
     private final int rounds;
     private final ProblemKind kind;
 
     private Booster booster;
-    private List<String> featureNames;
-    private String modelSha256;
-    private Map<String, Double> importances;
-    private boolean closed;
 
     /**
      * @param effectiveParams the policy's parameters, including {@code num_round}
      * @param rounds the number of boosting rounds
      */
     public XGBoostEstimator(Map<String, Object> effectiveParams, int rounds, ProblemKind kind) {
+        super("XGBoost");
         this.effectiveParams = Objects.requireNonNull(effectiveParams, "effectiveParams");
         this.rounds = rounds;
         this.kind = Objects.requireNonNull(kind, "kind");
@@ -56,15 +52,14 @@ public final class XGBoostEstimator implements Estimator {
         if (data.rows() == 0) {
             throw new IllegalArgumentException("cannot fit an XGBoost " + kind + " model on a dataset with no rows");
         }
-        release();
+        discardModel();
         DMatrix train = matrix(data, true);
         try {
             booster = XGBoost.train(train, new HashMap<>(boosterParams), rounds, new HashMap<>(), null, null);
-            modelSha256 = Sha256.hex(booster.toByteArray("json"));
-            featureNames = data.featureNames();
-            importances = importances(booster, featureNames);
+            trained(data.featureNames(), Sha256.hex(booster.toByteArray("json")),
+                    importances(booster, data.featureNames()));
         } catch (XGBoostError e) {
-            release();
+            discardModel();
             throw new Repro4jException("XGBoost training failed with parameters " + effectiveParams + ": "
                     + e.getMessage(), e);
         } finally {
@@ -101,24 +96,6 @@ public final class XGBoostEstimator implements Estimator {
     }
 
     @Override
-    public synchronized Map<String, Double> featureImportances() {
-        if (closed && importances != null) {
-            return importances; // kept on close: snapshots are often written after try-with-resources ends
-        }
-        checkTrained("featureImportances");
-        return importances;
-    }
-
-    @Override
-    public synchronized String modelSha256() {
-        if (closed && modelSha256 != null) {
-            return modelSha256; // kept on close: snapshots are often written after try-with-resources ends
-        }
-        checkTrained("modelSha256");
-        return modelSha256;
-    }
-
-    @Override
     public Map<String, Object> effectiveParams() {
         return effectiveParams;
     }
@@ -129,22 +106,16 @@ public final class XGBoostEstimator implements Estimator {
     }
 
     @Override
-    public synchronized void close() {
-        // Frees the native model but keeps its digest and importances, which outlive the estimator in snapshots.
-        if (booster != null) {
-            booster.dispose();
-            booster = null;
-        }
-        closed = true;
+    boolean hasModel() {
+        return booster != null;
     }
 
-    private void release() {
+    @Override
+    void freeModel() {
         if (booster != null) {
             booster.dispose();
             booster = null;
         }
-        modelSha256 = null;
-        importances = null;
     }
 
     private static DMatrix matrix(Dataset data, boolean withLabels) {
@@ -187,24 +158,4 @@ public final class XGBoostEstimator implements Estimator {
         return Collections.unmodifiableMap(out);
     }
 
-    private void checkColumns(Dataset data) {
-        if (data.columns() != featureNames.size()) {
-            throw new IllegalArgumentException("this model was trained on " + featureNames.size()
-                    + " features but the dataset has " + data.columns());
-        }
-    }
-
-    private void checkOpen() {
-        if (closed) {
-            throw new IllegalStateException("this XGBoost estimator was closed; create a new one");
-        }
-    }
-
-    private void checkTrained(String call) {
-        checkOpen();
-        if (booster == null) {
-            throw new IllegalStateException(call + "() needs a trained model: call fit(dataset) on this XGBoost"
-                    + " estimator first");
-        }
-    }
 }

@@ -1,0 +1,92 @@
+package io.repro4j.harness.estimator;
+
+import io.repro4j.harness.Dataset;
+import io.repro4j.harness.Estimator;
+import java.util.List;
+import java.util.Map;
+import org.apiguardian.api.API;
+
+/**
+ * The life cycle both library adapters share: a native model that {@code fit} replaces and {@code close} frees, and
+ * what training produced (feature names, model digest, importances), which outlives {@code close()} because snapshots
+ * are often written after a try-with-resources block has ended. Subclasses synchronise on {@code this}, as this class
+ * does.
+ */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
+abstract class NativeEstimator implements Estimator {
+    private final String libraryName;
+    private List<String> featureNames;
+    private String modelSha256;
+    private Map<String, Double> importances;
+    private boolean closed;
+
+    NativeEstimator(String libraryName) {
+        this.libraryName = libraryName;
+    }
+
+    /** True while a native model is held. */
+    abstract boolean hasModel();
+
+    /** Frees the native model, if one is held. */
+    abstract void freeModel();
+
+    /** Records what a successful {@code fit} produced. */
+    final void trained(List<String> names, String sha256, Map<String, Double> gains) {
+        featureNames = names;
+        modelSha256 = sha256;
+        importances = gains;
+    }
+
+    /** Frees the current model and forgets its digest and importances, before training anew or after a failure. */
+    final void discardModel() {
+        freeModel();
+        modelSha256 = null;
+        importances = null;
+    }
+
+    @Override
+    public final synchronized Map<String, Double> featureImportances() {
+        if (closed && importances != null) {
+            return importances;
+        }
+        checkTrained("featureImportances");
+        return importances;
+    }
+
+    @Override
+    public final synchronized String modelSha256() {
+        if (closed && modelSha256 != null) {
+            return modelSha256;
+        }
+        checkTrained("modelSha256");
+        return modelSha256;
+    }
+
+    /** Frees the native model but keeps its digest and importances. */
+    @Override
+    public final synchronized void close() {
+        freeModel();
+        closed = true;
+    }
+
+    final void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("this " + libraryName + " estimator was closed; create a new one");
+        }
+    }
+
+    final void checkTrained(String call) {
+        checkOpen();
+        if (!hasModel()) {
+            throw new IllegalStateException(call + "() needs a trained model: call fit(dataset) on this " + libraryName
+                    + " estimator first");
+        }
+    }
+
+    final void checkColumns(Dataset data) {
+        if (data.columns() != featureNames.size()) {
+            throw new IllegalArgumentException("this model was trained on " + featureNames.size()
+                    + " features but the dataset has " + data.columns());
+        }
+    }
+}
