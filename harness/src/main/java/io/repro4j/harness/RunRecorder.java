@@ -1,8 +1,8 @@
 package io.repro4j.harness;
 
 import io.repro4j.harness.estimator.EstimatorLedger;
-import io.repro4j.harness.snapshot.ResultsRoot;
-import io.repro4j.harness.snapshot.SafeNames;
+import io.repro4j.harness.results.ResultsRoot;
+import io.repro4j.harness.results.SafeNames;
 import io.repro4j.harness.snapshot.SnapshotWriter;
 import java.nio.file.Path;
 import java.time.ZoneOffset;

@@ -1,7 +1,7 @@
 package io.repro4j.junit.internal;
 
 import io.repro4j.harness.View;
-import io.repro4j.harness.snapshot.SafeNames;
+import io.repro4j.harness.results.SafeNames;
 import io.repro4j.junit.DeterministicTraining;
 import io.repro4j.junit.Perturbation;
 import java.lang.reflect.Method;

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.repro4j.harness.Repro4jException;
 import io.repro4j.harness.snapshot.Snapshot;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -208,8 +207,7 @@ public final class FingerprintComparison {
             if (node.isEmpty() && !prefix.isEmpty()) {
                 out.put(prefix, "{}");
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
                 flattenJson(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), out);
             }
         } else if (node.isArray()) {

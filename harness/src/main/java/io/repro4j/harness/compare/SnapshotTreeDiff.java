@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -149,8 +148,7 @@ public final class SnapshotTreeDiff {
     /** The snapshot flattened to dotted leaf fields, in sorted order, without volatile fields. */
     static Map<String, String> comparable(JsonNode json) {
         Map<String, String> flat = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : json.properties()) {
             String key = e.getKey();
             if (VOLATILE_TOP_LEVEL.contains(key) || isPathKey(key)) {
                 continue;
@@ -258,7 +256,7 @@ public final class SnapshotTreeDiff {
         Path metadata = s.directory().resolve("metadata.json");
         if (Files.isRegularFile(metadata)) {
             try {
-                JsonNode id = io.repro4j.harness.snapshot.SnapshotJson.MAPPER.readTree(metadata.toFile())
+                JsonNode id = io.repro4j.harness.results.Json.MAPPER.readTree(metadata.toFile())
                         .path("cohort_id");
                 if (id.isTextual()) {
                     return id.asText();

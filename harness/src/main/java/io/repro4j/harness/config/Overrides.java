@@ -25,8 +25,9 @@ final class Overrides {
         return values;
     }
 
-    void applyTo(ReproducibilityConfig.Builder builder) {
+    ReproducibilityConfig.Builder applyTo(ReproducibilityConfig.Builder builder) {
         values.forEach((setting, value) -> setting.applyTo(builder, value));
+        return builder;
     }
 
     /** Reads the {@code reproducibility} and {@code strict} sections among a file's top-level entries. */

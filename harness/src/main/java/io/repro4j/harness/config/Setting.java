@@ -6,23 +6,40 @@ import io.repro4j.harness.ReproducibilityConfig.GpuRequestPolicy;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
-/** One key of the reproducibility schema: its YAML path, its environment variable and system property, its type. */
-enum Setting {
-    MODE("reproducibility", "mode", "REPRO_MODE", "repro4j.mode"),
-    SEED("reproducibility", "seed", "REPRO_SEED", "repro4j.seed"),
-    VERSION("reproducibility", "version", "REPRO_VERSION", "repro4j.version"),
-    REQUIRE_ENV_VARS("strict", "require_env_vars", null, "repro4j.strict.require_env_vars"),
-    DISABLE_GPU_TREE_MODELS("strict", "disable_gpu_tree_models", null, "repro4j.strict.disable_gpu_tree_models"),
-    FORCE_SINGLE_THREAD("strict", "force_single_thread", null, "repro4j.strict.force_single_thread"),
-    ENFORCE_STABLE_ORDERING("strict", "enforce_stable_ordering", null, "repro4j.strict.enforce_stable_ordering"),
-    ON_GPU_REQUEST("strict", "on_gpu_request", null, "repro4j.strict.on_gpu_request");
+/**
+ * One key of the reproducibility schema, defined once: its YAML path, environment variable, system property, built-in
+ * default and meaning. The config loader, the JUnit extension (which forwards the resolved values to its child JVMs)
+ * and the documented list of settings are all derived from these constants.
+ */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
+public enum Setting {
+    MODE("reproducibility", "mode", "REPRO_MODE", "repro4j.mode",
+            "strict (CPU only, one thread, derived seeds, deterministic flags, strict environment checked) or"
+            + " best_effort (seeds and deterministic flags only)"),
+    SEED("reproducibility", "seed", "REPRO_SEED", "repro4j.seed",
+            "the global seed every derived seed starts from"),
+    VERSION("reproducibility", "version", "REPRO_VERSION", "repro4j.version",
+            "the seed-derivation version, part of every derived seed"),
+    REQUIRE_ENV_VARS("strict", "require_env_vars", null, "repro4j.strict.require_env_vars",
+            "strict mode refuses to train in a JVM started without the strict environment"),
+    DISABLE_GPU_TREE_MODELS("strict", "disable_gpu_tree_models", null, "repro4j.strict.disable_gpu_tree_models",
+            "strict mode never lets a tree model use a GPU"),
+    FORCE_SINGLE_THREAD("strict", "force_single_thread", null, "repro4j.strict.force_single_thread",
+            "strict mode pins every estimator to one thread"),
+    ENFORCE_STABLE_ORDERING("strict", "enforce_stable_ordering", null, "repro4j.strict.enforce_stable_ordering",
+            "Determinism.stableSort really sorts in strict mode"),
+    ON_GPU_REQUEST("strict", "on_gpu_request", null, "repro4j.strict.on_gpu_request",
+            "what a GPU request does in strict mode: rewrite (to CPU, recorded with a warning) or fail");
 
     static final String REPRODUCIBILITY_SECTION = "reproducibility";
     static final String STRICT_SECTION = "strict";
@@ -36,32 +53,84 @@ enum Setting {
     private final String key;
     private final String environmentVariable;
     private final String systemProperty;
+    private final String description;
 
-    Setting(String section, String key, String environmentVariable, String systemProperty) {
+    Setting(String section, String key, String environmentVariable, String systemProperty, String description) {
         this.section = section;
         this.key = key;
         this.environmentVariable = environmentVariable;
         this.systemProperty = systemProperty;
+        this.description = description;
     }
 
-    String section() {
+    /** The YAML section, {@code reproducibility} or {@code strict}. */
+    public String section() {
         return section;
     }
 
-    String key() {
+    /** The key inside its section, e.g. {@code require_env_vars}. */
+    public String key() {
         return key;
     }
 
-    String dottedKey() {
+    /** {@code section.key}, e.g. {@code strict.require_env_vars}. */
+    public String dottedKey() {
         return section + "." + key;
     }
 
-    Optional<String> environmentVariable() {
+    /** The environment variable that overrides everything else, e.g. {@code REPRO_MODE}, if the setting has one. */
+    public Optional<String> environmentVariable() {
         return Optional.ofNullable(environmentVariable);
     }
 
-    String systemProperty() {
+    /** The system property (and JUnit configuration parameter), e.g. {@code repro4j.mode}. */
+    public String systemProperty() {
         return systemProperty;
+    }
+
+    /** The built-in default as written in YAML (from {@link ReproducibilityConfig#defaults()}). */
+    public String defaultValue() {
+        return valueIn(ReproducibilityConfig.defaults());
+    }
+
+    /** What the setting means, in one sentence fragment. */
+    public String description() {
+        return description;
+    }
+
+    /** The value of this setting in {@code config}, as written in YAML and read back by {@link #fromText}. */
+    public String valueIn(ReproducibilityConfig config) {
+        return switch (this) {
+            case MODE -> config.mode().configName();
+            case SEED -> Long.toString(config.seed());
+            case VERSION -> config.version();
+            case REQUIRE_ENV_VARS -> Boolean.toString(config.requireEnvVars());
+            case DISABLE_GPU_TREE_MODELS -> Boolean.toString(config.disableGpuTreeModels());
+            case FORCE_SINGLE_THREAD -> Boolean.toString(config.forceSingleThread());
+            case ENFORCE_STABLE_ORDERING -> Boolean.toString(config.enforceStableOrdering());
+            case ON_GPU_REQUEST -> config.gpuRequestPolicy().name().toLowerCase(Locale.ROOT);
+        };
+    }
+
+    /**
+     * Every setting of {@code config} by system property, e.g. {@code repro4j.mode=strict}: what a child JVM is given
+     * so that it trains under exactly the settings its parent resolved.
+     */
+    public static Map<String, String> asProperties(ReproducibilityConfig config) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Setting s : values()) {
+            out.put(s.systemProperty, s.valueIn(config));
+        }
+        return out;
+    }
+
+    /**
+     * The configuration {@link #asProperties} describes, over the built-in defaults for absent keys.
+     *
+     * @throws ConfigException naming the property whose value is invalid
+     */
+    public static ReproducibilityConfig fromProperties(Map<String, String> properties) {
+        return Overrides.fromSystemProperties(properties).applyTo(ReproducibilityConfig.builder()).build();
     }
 
     static List<Setting> inSection(String section) {

@@ -70,17 +70,6 @@ public final class EstimatorLedger {
         return entry;
     }
 
-    /** Replaces the estimator of an entry (after interceptors wrapped it), if that entry is still in the ledger. */
-    synchronized LedgerEntry replaceEstimator(LedgerEntry entry, Estimator estimator) {
-        LedgerEntry updated = new LedgerEntry(entry.index(), entry.library(), entry.kind(), entry.mode(), entry.seed(),
-                entry.requestedParams(), entry.effectiveParams(), entry.rewrites(), entry.callSite(), estimator);
-        int i = entry.index();
-        if (i < entries.size() && entries.get(i) == entry) {
-            entries.set(i, updated);
-        }
-        return updated;
-    }
-
     /** An unmodifiable copy all the way down: maps, lists and arrays (as lists); {@code null} values are kept. */
     static Map<String, Object> deepCopy(Map<String, ?> params) {
         Map<String, Object> copy = new LinkedHashMap<>();

@@ -20,7 +20,7 @@ import org.apiguardian.api.API;
  * @param effectiveParams the parameters the library was given
  * @param rewrites every change the policy made, in order
  * @param callSite the first stack frame outside repro4j (class.method:line), for messages
- * @param estimator the estimator handed to the caller (after interception)
+ * @param estimator the estimator handed to the caller
  */
 @API(status = API.Status.INTERNAL, since = "0.1.0")
 public record LedgerEntry(int index, Library library, ProblemKind kind, Mode mode, long seed,

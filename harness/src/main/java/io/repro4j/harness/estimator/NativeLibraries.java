@@ -278,15 +278,15 @@ public final class NativeLibraries {
                 continue;
             }
             try (InputStream in = url.openStream()) {
-                java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+                java.security.MessageDigest md = Sha256.newDigest();
                 byte[] buffer = new byte[1 << 16];
                 long size = 0;
                 for (int n; (n = in.read(buffer)) > 0; ) {
                     md.update(buffer, 0, n);
                     size += n;
                 }
-                out.put(key, java.util.HexFormat.of().formatHex(md.digest()) + " " + size);
-            } catch (IOException | java.security.NoSuchAlgorithmException e) {
+                out.put(key, Sha256.finish(md) + " " + size);
+            } catch (IOException e) {
                 // left out: the child hashes it itself
             }
         }

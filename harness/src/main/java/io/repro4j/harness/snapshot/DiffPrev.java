@@ -5,6 +5,8 @@ import io.repro4j.harness.compare.FieldDifference;
 import io.repro4j.harness.compare.FingerprintComparison;
 import io.repro4j.harness.compare.SnapshotTreeDiff;
 import io.repro4j.harness.compare.Ulps;
+import io.repro4j.harness.results.Json;
+import io.repro4j.harness.results.ResultsLayout;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.DirectoryStream;
@@ -43,7 +45,7 @@ public final class DiffPrev {
     /** Computes the diff for the snapshot in {@code cohortDir} and writes it atomically next to it. */
     public static Map<String, Object> write(Path resultsRoot, Path cohortDir) {
         Map<String, Object> diff = compute(resultsRoot, Snapshot.read(cohortDir));
-        AtomicFiles.writeJson(cohortDir.resolve(FILE_NAME), diff);
+        Json.write(cohortDir.resolve(FILE_NAME), diff);
         return diff;
     }
 
@@ -201,7 +203,7 @@ public final class DiffPrev {
      * {@code current}; unreadable candidates are added to {@code skipped}.
      */
     static Snapshot findPrevious(Path resultsRoot, Snapshot current, List<Map<String, Object>> skipped) {
-        Path runs = resultsRoot.toAbsolutePath().normalize().resolve("runs");
+        Path runs = ResultsLayout.of(resultsRoot).runs();
         Path cohortDir = current.directory().normalize();
         if (!cohortDir.startsWith(runs) || runs.relativize(cohortDir).getNameCount() < 2) {
             return null; // not inside this results root's run layout: nothing to compare with

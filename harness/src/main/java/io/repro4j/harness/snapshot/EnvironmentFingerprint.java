@@ -3,11 +3,11 @@ package io.repro4j.harness.snapshot;
 import io.repro4j.harness.estimator.NativeLibraries;
 import io.repro4j.harness.fingerprint.CanonicalJson;
 import io.repro4j.harness.fingerprint.Sha256;
+import io.repro4j.harness.strict.StrictEnvironment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ForkJoinPool;
@@ -19,12 +19,6 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class EnvironmentFingerprint {
-
-    /** The thread-count variables recorded, in order. */
-    public static final List<String> THREAD_VARIABLES = List.of("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS",
-            "MKL_NUM_THREADS", "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS");
-
-    static final String FORK_JOIN_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
 
     private EnvironmentFingerprint() {
     }
@@ -41,10 +35,10 @@ public final class EnvironmentFingerprint {
         env.put("library_versions", libraryVersions());
         env.put("native_libraries", new TreeMap<>(NativeLibraries.loadedLibraryDigests()));
         Map<String, Object> threads = new LinkedHashMap<>();
-        for (String name : THREAD_VARIABLES) {
+        for (String name : StrictEnvironment.THREAD_VARIABLES) {
             threads.put(name, System.getenv(name));
         }
-        threads.put(FORK_JOIN_PARALLELISM, String.valueOf(ForkJoinPool.getCommonPoolParallelism()));
+        threads.put(StrictEnvironment.FORK_JOIN_PARALLELISM, String.valueOf(ForkJoinPool.getCommonPoolParallelism()));
         env.put("thread_variables", threads);
         return env;
     }

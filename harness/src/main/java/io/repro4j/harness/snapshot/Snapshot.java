@@ -1,14 +1,11 @@
 package io.repro4j.harness.snapshot;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.repro4j.harness.Repro4jException;
-import java.io.IOException;
+import io.repro4j.harness.results.Json;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -80,29 +77,16 @@ public final class Snapshot {
         return new Snapshot(file, root);
     }
 
-    /** Parses a JSON file, turning every problem into a message that names the file. */
+    /** Parses a JSON file, turning every problem into a message that names the file and says what to do. */
     static JsonNode readJson(Path file, String what) {
-        byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new Repro4jException("No " + what + " at " + file + ": the file does not exist.", e);
-        } catch (IOException e) {
-            throw new Repro4jException("Cannot read " + what + " " + file + ": " + e, e);
-        }
-        try {
-            JsonNode node = SnapshotJson.MAPPER.readTree(bytes);
-            if (node == null || node.isMissingNode()) {
-                throw new Repro4jException("Corrupted " + what + " " + file + ": the file is empty.");
+            return Json.readTree(file, what);
+        } catch (Repro4jException e) {
+            if (e.getMessage().startsWith("Corrupted")) {
+                throw new Repro4jException(e.getMessage() + " Delete the file or re-run the training that wrote it.",
+                        e.getCause());
             }
-            return node;
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new Repro4jException("Corrupted " + what + " " + file + ": invalid JSON" + where + " ("
-                    + e.getOriginalMessage() + "). Delete the file or re-run the training that wrote it.", e);
-        } catch (IOException e) {
-            throw new Repro4jException("Cannot read " + what + " " + file + ": " + e, e);
+            throw e;
         }
     }
 
@@ -152,7 +136,7 @@ public final class Snapshot {
         if (!node.isObject()) {
             throw new Repro4jException("Corrupted metrics " + file + ": expected a JSON object.");
         }
-        return Collections.unmodifiableMap(SnapshotJson.MAPPER.convertValue(node,
+        return Collections.unmodifiableMap(Json.MAPPER.convertValue(node,
                 new TypeReference<LinkedHashMap<String, Object>>() { }));
     }
 

@@ -12,6 +12,10 @@ import io.repro4j.harness.fingerprint.PredictionFingerprint;
 import io.repro4j.harness.fingerprint.PyFloat;
 import io.repro4j.harness.fingerprint.Sha256;
 import io.repro4j.harness.fingerprint.Signatures;
+import io.repro4j.harness.results.AtomicFiles;
+import io.repro4j.harness.results.Json;
+import io.repro4j.harness.results.ResultsLayout;
+import io.repro4j.harness.results.SafeNames;
 import io.repro4j.harness.seed.PyStr;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -234,7 +238,7 @@ public final class SnapshotWriter {
         snapshot.put("run_context", new LinkedHashMap<>(context));
 
         // Layout: runs/<run>/targets/<target>/reproducibility/<VIEW>[/symbol=<SYM>]/cohort=<cs|sy>_<id>
-        List<String> base = new ArrayList<>(List.of("runs", settings.runName(), "targets", settings.target(),
+        List<String> base = new ArrayList<>(List.of(ResultsLayout.RUNS, settings.runName(), "targets", settings.target(),
                 "reproducibility", settings.view().name()));
         String universe = Signatures.universe(symbols);
         List<String> importancesParent = new ArrayList<>(base);
@@ -251,20 +255,20 @@ public final class SnapshotWriter {
         Path cohortDir = SafeNames.resolveUnder(root, cohortParts.toArray(String[]::new));
         Path importancesDir = SafeNames.resolveUnder(root, importancesParent.toArray(String[]::new));
 
-        AtomicFiles.writeJson(cohortDir.resolve("metrics.json"), metrics);
+        Json.write(cohortDir.resolve("metrics.json"), metrics);
         Path predictionsFile = null;
         if (predictions != null) {
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("row_ids", rowIds);
             p.put("values", predictions);
             predictionsFile = cohortDir.resolve("predictions.json");
-            AtomicFiles.writeJson(predictionsFile, p);
+            Json.write(predictionsFile, p);
         }
         List<String> importanceFiles = writeImportances(importancesDir, ledger);
 
         Map<String, Object> paths = new LinkedHashMap<>();
         paths.put("results_root", root.toAbsolutePath().normalize().toString());
-        paths.put("run_dir", SafeNames.resolveUnder(root, "runs", settings.runName()).toString());
+        paths.put("run_dir", ResultsLayout.of(root).run(settings.runName()).toString());
         paths.put("cohort_dir", cohortDir.toString());
         paths.put("snapshot", cohortDir.resolve(Snapshot.FILE_NAME).toString());
         paths.put("metrics", cohortDir.resolve("metrics.json").toString());
@@ -289,9 +293,9 @@ public final class SnapshotWriter {
         metadata.put("dataset", dataset);
         metadata.put("paths", paths);
         metadata.put("run_context", new LinkedHashMap<>(context));
-        AtomicFiles.writeJson(cohortDir.resolve("metadata.json"), metadata);
+        Json.write(cohortDir.resolve("metadata.json"), metadata);
         // snapshot.json last: its presence means the cohort directory is complete
-        AtomicFiles.writeJson(cohortDir.resolve(Snapshot.FILE_NAME), snapshot);
+        Json.write(cohortDir.resolve(Snapshot.FILE_NAME), snapshot);
         DiffPrev.write(root, cohortDir);
         return cohortDir;
     }

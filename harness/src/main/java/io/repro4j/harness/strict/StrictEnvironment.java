@@ -32,9 +32,12 @@ public final class StrictEnvironment {
     /** The variable the JVM reads extra flags from, so that flags reach JVMs started by any command. */
     public static final String JAVA_TOOL_OPTIONS = "JAVA_TOOL_OPTIONS";
 
-    /** Thread-pool sizes of OpenMP, OpenBLAS, MKL, Accelerate and numexpr: all must be 1. */
-    private static final List<String> THREAD_VARIABLES = List.of("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS",
+    /** Thread-pool sizes of OpenMP, OpenBLAS, MKL, Accelerate and numexpr: all must be 1 in strict mode. */
+    public static final List<String> THREAD_VARIABLES = List.of("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS",
             "MKL_NUM_THREADS", "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS");
+
+    /** The system property sizing the common {@code ForkJoinPool} (parallel streams): 1 in strict mode. */
+    public static final String FORK_JOIN_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
 
     /** The system properties the JVM flags set, with the values strict mode needs. */
     private static final Map<String, String> JVM_PROPERTIES = orderedMap(
@@ -42,7 +45,7 @@ public final class StrictEnvironment {
             "user.language", "en",
             "user.country", "US",
             "file.encoding", "UTF-8",
-            "java.util.concurrent.ForkJoinPool.common.parallelism", "1");
+            FORK_JOIN_PARALLELISM, "1");
 
     private static final String CUDA_VISIBLE_DEVICES = "CUDA_VISIBLE_DEVICES";
 

@@ -1,9 +1,11 @@
 package io.repro4j.harness.compare;
 
+import io.repro4j.harness.results.Json;
+import io.repro4j.harness.testkit.ReferenceTrees;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.repro4j.harness.snapshot.AtomicFiles;
+import io.repro4j.harness.results.AtomicFiles;
 import io.repro4j.harness.snapshot.Snapshot;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -27,9 +29,9 @@ class FingerprintComparisonTest {
         Path ca = ReferenceTrees.copyInto(a);
         Path cb = ReferenceTrees.copyInto(b);
         ReferenceTrees.mutate(cb, json -> json.put("metrics_sha256", "0".repeat(64)));
-        AtomicFiles.writeJson(cb.resolve("metrics.json"), Map.of("primary_metric",
+        Json.write(cb.resolve("metrics.json"), Map.of("primary_metric",
                 Map.of("mean", Math.nextUp(0.0213456789), "name", "spearman_ic")));
-        AtomicFiles.writeJson(ca.resolve("metrics.json"), Map.of("primary_metric",
+        Json.write(ca.resolve("metrics.json"), Map.of("primary_metric",
                 Map.of("mean", 0.0213456789, "name", "spearman_ic")));
         Comparison c = FingerprintComparison.compare(Snapshot.read(ca), Snapshot.read(cb));
         assertThat(c.differences()).singleElement().satisfies(d -> {
@@ -44,8 +46,8 @@ class FingerprintComparisonTest {
         Path cb = ReferenceTrees.copyInto(b);
         ReferenceTrees.mutate(ca, json -> json.put("predictions_f64_sha256", "a"));
         ReferenceTrees.mutate(cb, json -> json.put("predictions_f64_sha256", "b"));
-        AtomicFiles.writeJson(ca.resolve("predictions.json"), Map.of("values", new double[] {1.0, 0.5, 0.25, 2.0}));
-        AtomicFiles.writeJson(cb.resolve("predictions.json"),
+        Json.write(ca.resolve("predictions.json"), Map.of("values", new double[] {1.0, 0.5, 0.25, 2.0}));
+        Json.write(cb.resolve("predictions.json"),
                 Map.of("values", new double[] {1.0, Math.nextUp(0.5), 0.25, 3.0}));
         FieldDifference d = FingerprintComparison.compare(Snapshot.read(ca), Snapshot.read(cb)).differences().get(0);
         assertThat(d.field()).isEqualTo("predictions_f64_sha256");

@@ -1,5 +1,6 @@
 package io.repro4j.harness.compare;
 
+import io.repro4j.harness.testkit.ReferenceTrees;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,7 @@
 package io.repro4j.harness.estimator;
 
+import io.repro4j.harness.fingerprint.PredictionFingerprint;
+import io.repro4j.harness.testkit.SyntheticData;
 import io.repro4j.harness.Dataset;
 import io.repro4j.harness.Estimator;
 import io.repro4j.harness.Library;
@@ -34,7 +36,7 @@ public final class DeterminismProbe {
                     ReproducibilityConfig.defaults())) {
                 estimator.fit(data);
                 out.append(PREFIX).append(library.modelFamily()).append(' ').append(estimator.modelSha256())
-                        .append(' ').append(SyntheticData.sha256(estimator.predict(data))).append('\n');
+                        .append(' ').append(PredictionFingerprint.float64Sha256(estimator.predict(data))).append('\n');
             }
         }
         // One write after training, so native log lines cannot interleave with a result line.

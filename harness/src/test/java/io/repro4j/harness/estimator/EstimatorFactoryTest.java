@@ -10,7 +10,6 @@ import io.repro4j.harness.Mode;
 import io.repro4j.harness.ProblemKind;
 import io.repro4j.harness.Repro4jException;
 import io.repro4j.harness.ReproducibilityConfig;
-import io.repro4j.harness.spi.EstimatorInterceptors;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -69,39 +68,6 @@ class EstimatorFactoryTest {
         assertThatThrownBy(() -> copied.add(2)).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> entry.effectiveParams().put("x", 1))
                 .isInstanceOf(UnsupportedOperationException.class);
-    }
-
-    @Test
-    void interceptorsRunInInstallationOrderAndTheLedgerKeepsTheReturnedEstimator() {
-        List<String> seen = new ArrayList<>();
-        Estimator[] wrapped = new Estimator[1];
-        try (var first = EstimatorInterceptors.install((entry, estimator) -> {
-            seen.add("first:" + entry.index());
-            wrapped[0] = new ForwardingEstimator(estimator);
-            return wrapped[0];
-        });
-                var second = EstimatorInterceptors.install((entry, estimator) -> {
-                    seen.add("second:" + (entry.estimator() == estimator));
-                    return estimator;
-                })) {
-            Estimator result = EstimatorFactory.create(Library.XGBOOST, Map.of(), 1, ProblemKind.REGRESSION,
-                    ReproducibilityConfig.defaults(), ledger);
-
-            assertThat(seen).containsExactly("first:0", "second:true");
-            assertThat(result).isSameAs(wrapped[0]);
-            assertThat(ledger.entries().get(0).estimator()).isSameAs(wrapped[0]);
-        }
-        assertThat(EstimatorInterceptors.installed()).isEmpty();
-    }
-
-    @Test
-    void anInterceptorCanRefuseTheCall() {
-        try (var refusing = EstimatorInterceptors.install((entry, estimator) -> {
-            throw new Repro4jException("refused " + entry.library());
-        })) {
-            assertThatThrownBy(() -> EstimatorFactory.create(Library.XGBOOST, Map.of(), 1, ProblemKind.REGRESSION,
-                    ReproducibilityConfig.defaults(), ledger)).hasMessage("refused XGBOOST");
-        }
     }
 
     @Test
@@ -176,47 +142,4 @@ class EstimatorFactoryTest {
                 .hasMessageContaining("closed");
     }
 
-    /** A wrapper an interceptor might return. */
-    private static final class ForwardingEstimator implements Estimator {
-        private final Estimator delegate;
-
-        ForwardingEstimator(Estimator delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public void fit(Dataset data) {
-            delegate.fit(data);
-        }
-
-        @Override
-        public double[] predict(Dataset data) {
-            return delegate.predict(data);
-        }
-
-        @Override
-        public Map<String, Double> featureImportances() {
-            return delegate.featureImportances();
-        }
-
-        @Override
-        public String modelSha256() {
-            return delegate.modelSha256();
-        }
-
-        @Override
-        public Map<String, Object> effectiveParams() {
-            return delegate.effectiveParams();
-        }
-
-        @Override
-        public Library library() {
-            return delegate.library();
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
-        }
-    }
 }

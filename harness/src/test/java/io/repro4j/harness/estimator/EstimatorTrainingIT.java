@@ -1,5 +1,7 @@
 package io.repro4j.harness.estimator;
 
+import io.repro4j.harness.fingerprint.PredictionFingerprint;
+import io.repro4j.harness.testkit.SyntheticData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.repro4j.harness.Dataset;
@@ -59,7 +61,7 @@ class EstimatorTrainingIT {
     void regressionPredictsFiniteValuesAndReportsImportancesByFeatureName(Library library) {
         Trained t = train(library, ProblemKind.REGRESSION, sampledParams(library), 42, STRICT);
 
-        assertThat(t.predictions()).hasSize(SyntheticData.ROWS);
+        assertThat(t.predictions()).hasSize(SyntheticData.TRAIN_ROWS);
         assertThat(DoubleStream.of(t.predictions()).allMatch(Double::isFinite)).as("all finite").isTrue();
         assertThat(DoubleStream.of(t.predictions()).distinct().count()).as("a trained model does not predict a constant")
                 .isGreaterThan(1);
@@ -93,13 +95,13 @@ class EstimatorTrainingIT {
         Dataset data = SyntheticData.of(ProblemKind.CLASSIFICATION);
         Trained t = train(library, ProblemKind.CLASSIFICATION, sampledParams(library), 42, STRICT);
 
-        assertThat(t.predictions()).hasSize(SyntheticData.ROWS);
+        assertThat(t.predictions()).hasSize(SyntheticData.TRAIN_ROWS);
         assertThat(DoubleStream.of(t.predictions()).allMatch(p -> p >= 0.0 && p <= 1.0)).as("probabilities").isTrue();
         int correct = 0;
         for (int r = 0; r < data.rows(); r++) {
             correct += (t.predictions()[r] > 0.5) == (data.label(r) == 1.0) ? 1 : 0;
         }
-        assertThat(correct).as("training accuracy").isGreaterThan(SyntheticData.ROWS * 8 / 10);
+        assertThat(correct).as("training accuracy").isGreaterThan(SyntheticData.TRAIN_ROWS * 8 / 10);
         assertThat(t.importances()).containsOnlyKeys(data.featureNames());
     }
 
@@ -111,7 +113,7 @@ class EstimatorTrainingIT {
             Trained b = train(library, kind, sampledParams(library), 7, STRICT);
 
             assertThat(b.modelSha256()).isEqualTo(a.modelSha256());
-            assertThat(SyntheticData.sha256(b.predictions())).isEqualTo(SyntheticData.sha256(a.predictions()));
+            assertThat(PredictionFingerprint.float64Sha256(b.predictions())).isEqualTo(PredictionFingerprint.float64Sha256(a.predictions()));
         }
     }
 
@@ -172,7 +174,7 @@ class EstimatorTrainingIT {
 
             assertThat(a.modelText()).as("the saved model embeds num_threads").isNotEqualTo(b.modelText());
             assertThat(b.modelSha256()).isEqualTo(a.modelSha256());
-            assertThat(SyntheticData.sha256(b.predict(data))).isEqualTo(SyntheticData.sha256(a.predict(data)));
+            assertThat(PredictionFingerprint.float64Sha256(b.predict(data))).isEqualTo(PredictionFingerprint.float64Sha256(a.predict(data)));
         }
     }
 

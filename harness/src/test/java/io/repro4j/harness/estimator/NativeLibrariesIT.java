@@ -1,5 +1,6 @@
 package io.repro4j.harness.estimator;
 
+import io.repro4j.harness.testkit.SyntheticData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,8 +1,10 @@
 package io.repro4j.harness.snapshot;
 
+import io.repro4j.harness.results.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.repro4j.harness.testkit.ChildJvm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,12 +20,14 @@ class ConcurrentWritersIT {
     @Test
     void concurrentWritersLoseNothing(@TempDir Path work) throws Exception {
         Path root = work.resolve("results");
-        ChildJvm one = ChildJvm.start(SnapshotTrainingMain.class, work, "one", "many", root.toString(), "one",
-                Integer.toString(RUNS_PER_WRITER));
-        ChildJvm two = ChildJvm.start(SnapshotTrainingMain.class, work, "two", "many", root.toString(), "two",
-                Integer.toString(RUNS_PER_WRITER));
-        assertThat(one.await()).as(one.output()).isZero();
-        assertThat(two.await()).as(two.output()).isZero();
+        ChildJvm.Started one = ChildJvm.main(SnapshotTrainingMain.class, "many", root.toString(), "one",
+                Integer.toString(RUNS_PER_WRITER)).in(work).named("one").start();
+        ChildJvm.Started two = ChildJvm.main(SnapshotTrainingMain.class, "many", root.toString(), "two",
+                Integer.toString(RUNS_PER_WRITER)).in(work).named("two").start();
+        ChildJvm.Result first = one.await();
+        ChildJvm.Result second = two.await();
+        assertThat(first.exitCode()).as(first.output()).isZero();
+        assertThat(second.exitCode()).as(second.output()).isZero();
 
         List<Path> snapshots;
         try (Stream<Path> walk = Files.walk(root)) {
@@ -39,7 +43,7 @@ class ConcurrentWritersIT {
         for (Path file : snapshots) {
             Snapshot s = Snapshot.read(file);
             assertThat(s.metrics()).containsKey("rmse");
-            JsonNode diff = SnapshotJson.MAPPER.readTree(s.directory().resolve("diff_prev.json").toFile());
+            JsonNode diff = Json.MAPPER.readTree(s.directory().resolve("diff_prev.json").toFile());
             assertThat(diff.get("skipped_snapshots")).as(file.toString()).isEmpty();
             assertThat(diff.get("severity").asText()).isIn("none", "minor");
             comparable += diff.get("comparable").asBoolean() ? 1 : 0;

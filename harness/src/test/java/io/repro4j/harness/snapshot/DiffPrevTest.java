@@ -1,9 +1,10 @@
 package io.repro4j.harness.snapshot;
 
+import io.repro4j.harness.results.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.repro4j.harness.compare.ReferenceTrees;
+import io.repro4j.harness.testkit.ReferenceTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ class DiffPrevTest {
         assertThat(diff).containsEntry("comparable", false)
                 .containsEntry("comparability_reason", "no previous comparable run")
                 .containsEntry("severity", "none");
-        JsonNode written = SnapshotJson.MAPPER.readTree(cohort.resolve("diff_prev.json").toFile());
+        JsonNode written = Json.MAPPER.readTree(cohort.resolve("diff_prev.json").toFile());
         assertThat(written.get("comparable").asBoolean()).isFalse();
     }
 
@@ -43,7 +44,7 @@ class DiffPrevTest {
         Path second = ReferenceTrees.copyInto(root, "r2");
         ReferenceTrees.mutate(second, json -> json.put("timestamp", "2026-01-15T11:00:00")
                 .put("metrics_sha256", "feed"));
-        AtomicFiles.writeJson(second.resolve("metrics.json"), Map.of("primary_metric", Map.of("mean", 0.5)));
+        Json.write(second.resolve("metrics.json"), Map.of("primary_metric", Map.of("mean", 0.5)));
         Map<String, Object> diff = DiffPrev.compute(root, Snapshot.read(second));
         assertThat(diff.get("changed_keys")).isEqualTo(List.of("metrics_sha256"));
         assertThat(diff).containsEntry("severity", "critical");

@@ -1,5 +1,6 @@
 package io.repro4j.harness.snapshot;
 
+import io.repro4j.harness.results.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,6 +11,8 @@ import io.repro4j.harness.Repro4jException;
 import io.repro4j.harness.RunRecorder;
 import io.repro4j.harness.View;
 import io.repro4j.harness.fingerprint.Signatures;
+import io.repro4j.harness.results.SafeNames;
+import io.repro4j.harness.testkit.HostileNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,12 +78,12 @@ class RunRecorderTest {
         assertThat(json.get("timestamp").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z");
         assertThat(json.get("predictions_f64_sha256").asText()).matches("[0-9a-f]{64}");
         assertThat(json.get("environment").get("thread_variables").has("OMP_NUM_THREADS")).isTrue();
-        JsonNode metadata = SnapshotJson.MAPPER.readTree(cohort.resolve("metadata.json").toFile());
+        JsonNode metadata = Json.MAPPER.readTree(cohort.resolve("metadata.json").toFile());
         assertThat(metadata.get("cohort_id").asText()).isEqualTo(cohort.getFileName().toString().substring(7));
         assertThat(metadata.get("run_name").asText()).isEqualTo("r1");
         double[] read = Snapshot.read(cohort).predictions().orElseThrow();
         assertThat(Double.doubleToRawLongBits(read[2])).isEqualTo(Double.doubleToRawLongBits(-0.0));
-        JsonNode diff = SnapshotJson.MAPPER.readTree(cohort.resolve("diff_prev.json").toFile());
+        JsonNode diff = Json.MAPPER.readTree(cohort.resolve("diff_prev.json").toFile());
         assertThat(diff.get("comparable").asBoolean()).isFalse();
         assertThat(diff.get("comparability_reason").asText()).isEqualTo("no previous comparable run");
     }
@@ -89,7 +92,7 @@ class RunRecorderTest {
     void secondRunComparesWithTheFirst(@TempDir Path root) throws IOException {
         record(builder(root, "r1").build());
         Path second = record(builder(root, "r2").build());
-        JsonNode diff = SnapshotJson.MAPPER.readTree(second.resolve("diff_prev.json").toFile());
+        JsonNode diff = Json.MAPPER.readTree(second.resolve("diff_prev.json").toFile());
         assertThat(diff.get("comparable").asBoolean()).isTrue();
         assertThat(diff.get("severity").asText()).isEqualTo("none");
         assertThat(diff.get("changed_keys")).isEmpty();
@@ -125,7 +128,7 @@ class RunRecorderTest {
     }
 
     static Stream<String> hostile() {
-        return SafeNamesTest.hostileNames();
+        return HostileNames.all();
     }
 
     @ParameterizedTest

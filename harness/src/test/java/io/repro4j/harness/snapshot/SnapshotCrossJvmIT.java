@@ -7,6 +7,7 @@ import io.repro4j.harness.compare.FieldDifference;
 import io.repro4j.harness.compare.FingerprintComparison;
 import io.repro4j.harness.compare.SnapshotTreeDiff;
 import java.io.IOException;
+import io.repro4j.harness.testkit.ChildJvm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -52,10 +53,9 @@ class SnapshotCrossJvmIT {
     }
 
     private static void train(Path work, Path root, String name, int maxDepth) throws Exception {
-        ChildJvm child = ChildJvm.start(SnapshotTrainingMain.class, work, name, "train", root.toString(), name,
-                Integer.toString(maxDepth));
-        int exit = child.await();
-        assertThat(exit).as(child.output()).isZero();
+        ChildJvm.Result child = ChildJvm.main(SnapshotTrainingMain.class, "train", root.toString(), name,
+                Integer.toString(maxDepth)).in(work).named(name).run();
+        assertThat(child.exitCode()).as(child.output()).isZero();
     }
 
     private static Snapshot only(Path root) throws IOException {

@@ -1,5 +1,6 @@
 package io.repro4j.harness.snapshot;
 
+import io.repro4j.harness.results.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -91,7 +92,7 @@ class SnapshotTest {
     void predictionsParseBackExactly(@TempDir Path dir) throws IOException {
         Files.copy(referenceRun().resolve("snapshot.json"), dir.resolve("snapshot.json"));
         double[] values = {0.1, -0.0, 1.0 / 3, Double.NaN};
-        AtomicFiles.writeJson(dir.resolve("predictions.json"), Map.of("row_ids", new String[] {"0", "1", "2", "3"},
+        Json.write(dir.resolve("predictions.json"), Map.of("row_ids", new String[] {"0", "1", "2", "3"},
                 "values", values));
         double[] read = Snapshot.read(dir).predictions().orElseThrow();
         for (int i = 0; i < values.length; i++) {
