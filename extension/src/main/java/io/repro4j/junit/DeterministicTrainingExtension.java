@@ -1,9 +1,9 @@
 package io.repro4j.junit;
 
-import io.repro4j.junit.internal.ChildRun;
-import io.repro4j.junit.internal.ChildSession;
-import io.repro4j.junit.internal.ParentRun;
-import io.repro4j.junit.internal.TrainingSpec;
+import io.repro4j.junit.internal.ParentInvocation;
+import io.repro4j.junit.internal.child.ChildInvocation;
+import io.repro4j.junit.internal.child.ChildSession;
+import io.repro4j.junit.internal.config.TrainingSpec;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.util.Optional;
@@ -60,7 +60,7 @@ final class DeterministicTrainingExtension implements InvocationInterceptor, Par
                     + " method or its class (" + extensionContext.getDisplayName() + ").");
         }
         if (ChildSession.isChild()) {
-            return ChildRun.trainingRun(extensionContext);
+            return ChildInvocation.trainingRun(extensionContext);
         }
         // The body is skipped in the test JVM; this stand-in is never used there.
         return ParentTrainingRun.INSTANCE;
@@ -73,12 +73,12 @@ final class DeterministicTrainingExtension implements InvocationInterceptor, Par
             return;
         }
         if (ChildSession.isChild()) {
-            ChildRun.intercept(invocation, context);
+            ChildInvocation.intercept(invocation, context);
             return;
         }
         invocation.skip();
         TrainingSpec spec = TrainingSpec.of(annotation.get(), context.getRequiredTestMethod());
-        ParentRun.run(context, spec);
+        ParentInvocation.run(context, spec);
     }
 
     /** Lifecycle methods of an annotated test run in the children only: in the test JVM there is no body to serve. */

@@ -1,5 +1,6 @@
 package io.repro4j.junit;
 
+import io.repro4j.junit.testkit.FixtureExecution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
 

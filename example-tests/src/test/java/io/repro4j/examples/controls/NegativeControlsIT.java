@@ -1,16 +1,12 @@
 package io.repro4j.examples.controls;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import io.repro4j.junit.testkit.FixtureExecution;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.EngineTestKit;
-import org.junit.platform.testkit.engine.Event;
 
 /**
  * Runs each documented negative control through the JUnit engine and proves that {@code @DeterministicTraining}
@@ -50,16 +46,10 @@ class NegativeControlsIT {
 
     /** Runs the fixture's single test and returns the message of its failure, which must be the only outcome. */
     private static String failureOf(Class<?> fixture) throws IOException {
-        EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
-                .selectors(selectClass(fixture))
-                // Keep the expected DIFFERS verdicts out of target/repro4j, which `repro4j summary` reads.
-                .configurationParameter("repro4j.resultsDir", RESULTS.toAbsolutePath().toString())
-                .execute();
-        results.testEvents().assertStatistics(stats -> stats.started(1).failed(1).succeeded(0));
-        Event failed = results.testEvents().failed().list().get(0);
-        Throwable failure = failed.getPayload(TestExecutionResult.class)
-                .flatMap(TestExecutionResult::getThrowable)
-                .orElseThrow(() -> new AssertionError(fixture.getSimpleName() + " failed without a throwable"));
+        // Keep the expected DIFFERS verdicts out of target/repro4j, which `repro4j summary` reads.
+        FixtureExecution execution = FixtureExecution.of(fixture).resultsRoot(RESULTS).execute();
+        execution.tests().assertStatistics(stats -> stats.started(1).failed(1).succeeded(0));
+        Throwable failure = execution.failure();
         assertThat(failure).isInstanceOf(AssertionError.class);
         String message = failure.getMessage();
         Files.createDirectories(MESSAGES);

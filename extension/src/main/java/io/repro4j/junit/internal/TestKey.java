@@ -1,9 +1,6 @@
 package io.repro4j.junit.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.repro4j.harness.fingerprint.Sha256;
 import org.apiguardian.api.API;
 
 /**
@@ -24,7 +21,7 @@ public final class TestKey {
         if (readable.length() > MAX_READABLE) {
             readable = readable.substring(0, MAX_READABLE);
         }
-        return readable + "-" + sha256(uniqueId).substring(0, 8);
+        return readable + "-" + Sha256.hex(uniqueId).substring(0, 8);
     }
 
     private static String sanitize(String s) {
@@ -36,13 +33,5 @@ public final class TestKey {
             out.append(safe ? c : '_');
         }
         return out.toString();
-    }
-
-    static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
     }
 }

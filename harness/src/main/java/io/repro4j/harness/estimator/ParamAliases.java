@@ -99,6 +99,11 @@ public final class ParamAliases {
         return library == Library.XGBOOST ? XGBOOST_ROUNDS : LIGHTGBM_ROUNDS;
     }
 
+    /** The native names of the thread count of every library ({@code nthread}, {@code num_threads}), as ledgers hold them. */
+    public static List<String> threadParameters() {
+        return java.util.Arrays.stream(Library.values()).map(ParamAliases::threadsKey).toList();
+    }
+
     /** The native name of the thread count for {@code library}. */
     public static String threadsKey(Library library) {
         return library == Library.XGBOOST ? "nthread" : "num_threads";

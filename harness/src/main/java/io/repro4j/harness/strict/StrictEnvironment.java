@@ -73,6 +73,11 @@ public final class StrictEnvironment {
         return Collections.unmodifiableMap(variables);
     }
 
+    /** The system properties a strict JVM has, name to value, in flag order. */
+    public static Map<String, String> jvmProperties() {
+        return JVM_PROPERTIES;
+    }
+
     /** The JVM flags a strict JVM is started with: time zone, locale, encoding and a one-thread common pool. */
     public static List<String> jvmFlags() {
         return JVM_PROPERTIES.entrySet().stream().map(e -> "-D" + e.getKey() + "=" + e.getValue()).toList();

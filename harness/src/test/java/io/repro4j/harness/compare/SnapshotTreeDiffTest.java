@@ -66,9 +66,9 @@ class SnapshotTreeDiffTest {
     }
 
     @Test
-    void singleReferenceCohortDirectoryPairsWithATree(@TempDir Path b) throws IOException {
+    void singleReferenceCohortDirectoryPairsWithATree(@TempDir Path a, @TempDir Path b) throws IOException {
         ReferenceTrees.copyInto(b);
-        assertThat(SnapshotTreeDiff.diff(ReferenceTrees.referenceRun(), b).identical()).isTrue();
+        assertThat(SnapshotTreeDiff.diff(ReferenceTrees.referenceRun(a), b).identical()).isTrue();
     }
 
     @Test

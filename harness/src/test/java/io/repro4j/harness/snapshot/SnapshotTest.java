@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.repro4j.harness.Repro4jException;
 import java.io.IOException;
-import java.net.URISyntaxException;
+import io.repro4j.harness.testkit.ReferenceTrees;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -15,16 +15,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SnapshotTest {
 
-    static Path referenceRun() {
-        try {
-            return Path.of(SnapshotTest.class.getResource("/golden/reference-run/snapshot.json").toURI()).getParent();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+    @TempDir
+    Path tmp;
+
+    private Path referenceRun() throws IOException {
+        return ReferenceTrees.referenceRun(tmp);
     }
 
     @Test
-    void readsTheReferenceSnapshot() {
+    void readsTheReferenceSnapshot() throws IOException {
         Snapshot s = Snapshot.read(referenceRun());
         assertThat(s.get("comparison_group.dataset_signature"))
                 .isEqualTo("6ada6e1e9641c92cadbf7dcb115f13c60193616d95f0abcbcc819dac0fd03d3f");
@@ -37,7 +36,7 @@ class SnapshotTest {
     }
 
     @Test
-    void fingerprintsAreInVerdictOrderWithReferenceExtras() {
+    void fingerprintsAreInVerdictOrderWithReferenceExtras() throws IOException {
         Map<String, String> f = Snapshot.read(referenceRun().resolve("snapshot.json")).fingerprints();
         assertThat(f.keySet()).startsWith("comparison_group.experiment_id", "comparison_group.dataset_signature",
                 "comparison_group.task_signature");

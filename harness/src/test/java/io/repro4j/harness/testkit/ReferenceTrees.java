@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.repro4j.harness.results.Json;
 import io.repro4j.harness.results.ResultsLayout;
 import java.io.IOException;
-import java.net.URISyntaxException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
+import java.util.List;
 
 /** Copies the reference cohort directory into temporary snapshot trees for tests. */
 public final class ReferenceTrees {
@@ -20,13 +20,15 @@ public final class ReferenceTrees {
     private ReferenceTrees() {
     }
 
-    public static Path referenceRun() {
-        try {
-            return Path.of(ReferenceTrees.class.getResource("/golden/reference-run/snapshot.json").toURI())
-                    .getParent();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+    /** The files of the reference pipeline's cohort directory, as test resources ({@code /golden/reference-run/}). */
+    private static final List<String> FILES = List.of("README.md", "diff_prev.json", "metadata.json", "metrics.json",
+            "snapshot.json");
+
+    /** The reference cohort copied into a fresh directory under {@code dir} (the resources may sit in a jar). */
+    public static Path referenceRun(Path dir) throws IOException {
+        Path cohort = Files.createDirectories(dir.resolve("reference-run"));
+        copyFiles(cohort);
+        return cohort;
     }
 
     /** Copies the reference cohort into {@code root/<COHORT_PATH>} and returns the cohort directory. */
@@ -37,12 +39,19 @@ public final class ReferenceTrees {
     /** Copies the reference cohort into run {@code runName} under {@code root}; returns the cohort directory. */
     public static Path copyInto(Path root, String runName) throws IOException {
         Path cohort = Files.createDirectories(ResultsLayout.of(root).run(runName).resolve(IN_RUN));
-        try (Stream<Path> files = Files.list(referenceRun())) {
-            for (Path f : files.toList()) {
-                Files.copy(f, cohort.resolve(f.getFileName()));
+        copyFiles(cohort);
+        return cohort;
+    }
+
+    private static void copyFiles(Path cohort) throws IOException {
+        for (String name : FILES) {
+            try (InputStream in = ReferenceTrees.class.getResourceAsStream("/golden/reference-run/" + name)) {
+                if (in == null) {
+                    throw new IllegalStateException("test resource /golden/reference-run/" + name + " is missing");
+                }
+                Files.copy(in, cohort.resolve(name));
             }
         }
-        return cohort;
     }
 
     /** Rewrites a cohort's snapshot.json. */

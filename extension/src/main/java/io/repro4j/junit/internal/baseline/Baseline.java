@@ -1,5 +1,6 @@
 package io.repro4j.junit.internal.baseline;
 
+import io.repro4j.harness.results.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apiguardian.api.API;
@@ -19,11 +20,11 @@ public record Baseline(String testId, ObjectNode fingerprints, JsonNode environm
 
     /** The file content: {@code {environment, fingerprints, schema, test_id}}, sorted and indented. */
     public String render() {
-        ObjectNode root = StableJson.MAPPER.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("test_id", testId);
         root.set("fingerprints", fingerprints);
-        root.set("environment", environment == null ? StableJson.MAPPER.createObjectNode() : environment);
+        root.set("environment", environment == null ? Json.MAPPER.createObjectNode() : environment);
         root.put("schema", SCHEMA);
-        return StableJson.render(root);
+        return Json.render(root);
     }
 }

@@ -1,5 +1,7 @@
 package io.repro4j.junit.internal.baseline;
 
+import io.repro4j.harness.results.Json;
+import io.repro4j.harness.results.AtomicFiles;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,7 +36,7 @@ public final class BaselineFile {
         }
         JsonNode root;
         try {
-            root = StableJson.MAPPER.readTree(text);
+            root = Json.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
@@ -74,7 +76,7 @@ public final class BaselineFile {
         if (Files.isRegularFile(file) && Files.readString(file, StandardCharsets.UTF_8).equals(text)) {
             return false;
         }
-        StableJson.writeAtomically(file, text);
+        AtomicFiles.writeString(file, text);
         return true;
     }
 

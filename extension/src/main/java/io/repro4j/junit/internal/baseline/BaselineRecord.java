@@ -1,9 +1,9 @@
 package io.repro4j.junit.internal.baseline;
 
+import io.repro4j.harness.results.Json;
+import io.repro4j.harness.results.ResultsLayout;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.file.Path;
 import org.apiguardian.api.API;
 
 /**
@@ -13,15 +13,7 @@ import org.apiguardian.api.API;
 @API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class BaselineRecord {
 
-    /** The directory under the results root. */
-    public static final String DIRECTORY = "baselines";
-
     private BaselineRecord() {
-    }
-
-    /** The record file of a test. */
-    public static Path fileFor(Path resultsRoot, String testKey) {
-        return resultsRoot.resolve(DIRECTORY).resolve(testKey + ".json");
     }
 
     /**
@@ -29,7 +21,7 @@ public final class BaselineRecord {
      * {@code verdict_finished_at} ties the record to one verdict, so a stale record is never shown with a newer verdict.
      */
     public static ObjectNode toJson(BaselineSubject subject, BaselineOutcome outcome, String verdictFinishedAt) {
-        ObjectNode root = StableJson.MAPPER.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("verdict_finished_at", verdictFinishedAt);
         root.put("test_id", subject.testId());
         root.put("test_key", subject.testKey());
@@ -50,10 +42,9 @@ public final class BaselineRecord {
         return root;
     }
 
-    /** Writes the record atomically. */
-    public static void write(Path resultsRoot, BaselineSubject subject, BaselineOutcome outcome,
-                             String verdictFinishedAt) throws IOException {
-        StableJson.writeAtomically(fileFor(resultsRoot, subject.testKey()),
-                StableJson.render(toJson(subject, outcome, verdictFinishedAt)));
+    /** Writes the record atomically to {@code baselines/<test key>.json} under the results root. */
+    public static void write(ResultsLayout results, BaselineSubject subject, BaselineOutcome outcome,
+                             String verdictFinishedAt) {
+        Json.write(results.baselineRecord(subject.testKey()), toJson(subject, outcome, verdictFinishedAt));
     }
 }

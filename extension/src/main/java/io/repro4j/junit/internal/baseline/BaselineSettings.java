@@ -1,5 +1,6 @@
 package io.repro4j.junit.internal.baseline;
 
+import io.repro4j.junit.ConfigParameter;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -18,16 +19,16 @@ import org.apiguardian.api.API;
 @API(status = API.Status.INTERNAL, since = "0.1.0")
 public record BaselineSettings(BaselineMode mode, Path directory, DriftPolicy onDrift, boolean ci) {
 
-    /** {@code verify} (default), {@code update} or {@code off}. */
-    public static final String MODE = "repro4j.baseline";
-    /** The baseline directory; relative paths resolve against the working directory (the module directory). */
-    public static final String DIRECTORY = "repro4j.baselineDir";
-    /** {@code fail} (default) or {@code warn}. */
-    public static final String ON_DRIFT = "repro4j.baseline.onDrift";
-    /** Overrides the {@code CI} environment variable ({@code true}/{@code false}); lets tests act as CI. */
-    public static final String CI = "repro4j.ci";
+    /** {@link ConfigParameter#BASELINE}. */
+    public static final String MODE = ConfigParameter.BASELINE.key();
+    /** {@link ConfigParameter#BASELINE_DIR}; relative paths resolve against the working directory (the module). */
+    public static final String DIRECTORY = ConfigParameter.BASELINE_DIR.key();
+    /** {@link ConfigParameter#BASELINE_ON_DRIFT}. */
+    public static final String ON_DRIFT = ConfigParameter.BASELINE_ON_DRIFT.key();
+    /** {@link ConfigParameter#CI}: when set, wins over the {@code CI} environment variable (lets tests act as CI). */
+    public static final String CI = ConfigParameter.CI.key();
     /** The default baseline directory, relative to the module directory. */
-    public static final String DEFAULT_DIRECTORY = "src/test/resources/repro4j-baselines";
+    public static final String DEFAULT_DIRECTORY = ConfigParameter.BASELINE_DIR.defaultValue();
 
     /**
      * Resolves the settings.
@@ -42,7 +43,7 @@ public record BaselineSettings(BaselineMode mode, Path directory, DriftPolicy on
         DriftPolicy onDrift = DriftPolicy.parse(parameters.apply(ON_DRIFT).orElse(null));
         boolean ci = parameters.apply(CI).filter(s -> !s.isBlank())
                 .map(s -> Boolean.parseBoolean(s.trim()))
-                .orElseGet(() -> isSet(environment.get("CI")));
+                .orElseGet(() -> isSet(environment.get(ConfigParameter.CI.environmentVariable().orElseThrow())));
         return new BaselineSettings(mode, directory, onDrift, ci);
     }
 

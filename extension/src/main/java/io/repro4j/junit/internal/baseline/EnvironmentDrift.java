@@ -1,5 +1,6 @@
 package io.repro4j.junit.internal.baseline;
 
+import io.repro4j.harness.fingerprint.PythonOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,7 +30,7 @@ public final class EnvironmentDrift {
         List<String> ordered = new ArrayList<>(keys);
         ordered.sort((a, b) -> {
             int byGroup = Integer.compare(rank(a), rank(b));
-            return byGroup != 0 ? byGroup : StableJson.compareCodePoints(a, b);
+            return byGroup != 0 ? byGroup : PythonOrder.compareCodePoints(a, b);
         });
         List<EnvironmentChange> changes = new ArrayList<>();
         for (String key : ordered) {

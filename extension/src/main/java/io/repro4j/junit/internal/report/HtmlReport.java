@@ -1,7 +1,7 @@
 package io.repro4j.junit.internal.report;
 
+import io.repro4j.harness.results.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.repro4j.junit.internal.baseline.StableJson;
 import java.util.Locale;
 import java.util.Map;
 import org.apiguardian.api.API;
@@ -138,7 +138,7 @@ public final class HtmlReport {
         html.append("</tbody></table>\n");
 
         html.append("<h3>Environment (run 1)</h3>\n<pre class=\"environment\">")
-                .append(escape(StableJson.render(test.path("environment")).strip())).append("</pre>\n</section>\n");
+                .append(escape(Json.render(test.path("environment")).strip())).append("</pre>\n</section>\n");
     }
 
     private static void orphans(StringBuilder html, JsonNode orphans) {

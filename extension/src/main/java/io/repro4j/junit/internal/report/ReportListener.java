@@ -1,6 +1,8 @@
 package io.repro4j.junit.internal.report;
 
-import io.repro4j.junit.internal.ChildRequest;
+import io.repro4j.harness.results.ResultsLayout;
+import io.repro4j.harness.results.ResultsRoot;
+import io.repro4j.junit.internal.protocol.ChildRequest;
 import io.repro4j.junit.internal.baseline.BaselineMode;
 import io.repro4j.junit.internal.baseline.BaselineSettings;
 import io.repro4j.junit.internal.baseline.OrphanBaseline;
@@ -30,7 +32,7 @@ public final class ReportListener implements TestExecutionListener {
             return;
         }
         ConfigurationParameters parameters = testPlan.getConfigurationParameters();
-        Path root = ResultsLocation.resolve(parameters::get, System.getenv());
+        ResultsLayout root = ResultsLayout.of(ResultsRoot.resolve(parameters::get, System.getenv()));
         if (!TestReport.hasVerdicts(root)) {
             return;
         }
@@ -49,10 +51,10 @@ public final class ReportListener implements TestExecutionListener {
                         + "file(s): " + joined(readable.get(false)));
             }
             Path index = TestReport.generate(root, orphans);
-            System.err.println("[repro4j] report: " + index.toAbsolutePath().normalize().toUri());
+            System.err.println("[repro4j] report: " + index.toUri());
         } catch (Exception e) {
             // A report problem must not turn a finished test run into a crash; say what happened instead.
-            System.err.println("[repro4j] WARNING: could not write the report under " + root + ": " + e);
+            System.err.println("[repro4j] WARNING: could not write the report under " + root.root() + ": " + e);
         }
     }
 

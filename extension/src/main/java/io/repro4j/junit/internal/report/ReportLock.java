@@ -26,13 +26,13 @@ public final class ReportLock implements AutoCloseable {
         this.lock = lock;
     }
 
-    /** Blocks until this thread holds the lock of {@code reportDir}. */
-    public static ReportLock acquire(Path reportDir) throws IOException {
-        Files.createDirectories(reportDir);
+    /** Blocks until this thread holds the lock file {@code lockFile}. */
+    public static ReportLock acquire(Path lockFile) throws IOException {
+        Files.createDirectories(lockFile.getParent());
         IN_PROCESS.lock();
         FileChannel channel = null;
         try {
-            channel = FileChannel.open(reportDir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             return new ReportLock(channel, channel.lock());
         } catch (IOException | RuntimeException e) {
             if (channel != null) {

@@ -1,11 +1,13 @@
 package io.repro4j.junit.internal.report;
 
+import io.repro4j.harness.results.Json;
+import io.repro4j.harness.results.AtomicFiles;
+import io.repro4j.harness.results.ResultsLayout;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.repro4j.junit.internal.baseline.OrphanBaseline;
-import io.repro4j.junit.internal.baseline.StableJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,8 +37,8 @@ public final class TestReport {
     }
 
     /** Whether {@code root} holds at least one verdict file. */
-    public static boolean hasVerdicts(Path root) {
-        return !jsonFiles(root.resolve("verdicts")).isEmpty();
+    public static boolean hasVerdicts(ResultsLayout root) {
+        return !jsonFiles(root.verdicts()).isEmpty();
     }
 
     /**
@@ -45,29 +47,27 @@ public final class TestReport {
      * @param orphans baselines whose test no longer exists, listed in the report
      * @return the {@code index.html} written
      */
-    public static Path generate(Path root, List<OrphanBaseline> orphans) throws IOException {
-        Path reportDir = root.resolve("report");
-        ReportLock lock = ReportLock.acquire(reportDir);
+    public static Path generate(ResultsLayout root, List<OrphanBaseline> orphans) throws IOException {
+        ReportLock lock = ReportLock.acquire(root.reportLock());
         try {
             ObjectNode report = build(root, orphans);
-            StableJson.writeAtomically(reportDir.resolve("report.json"), StableJson.render(report));
-            Path index = reportDir.resolve("index.html");
-            StableJson.writeAtomically(index, HtmlReport.render(report));
-            return index;
+            Json.write(root.reportJson(), report);
+            AtomicFiles.writeString(root.reportPage(), HtmlReport.render(report));
+            return root.reportPage();
         } finally {
             lock.close();
         }
     }
 
     /** The {@code report.json} content. */
-    static ObjectNode build(Path root, List<OrphanBaseline> orphans) {
-        ObjectNode report = StableJson.MAPPER.createObjectNode();
+    static ObjectNode build(ResultsLayout root, List<OrphanBaseline> orphans) {
+        ObjectNode report = Json.MAPPER.createObjectNode();
         report.put("schema", SCHEMA);
         report.put("generated_at", Instant.now().toString());
-        report.put("results_root", root.toAbsolutePath().normalize().toString());
-        ArrayNode unreadable = StableJson.MAPPER.createArrayNode();
+        report.put("results_root", root.root().toString());
+        ArrayNode unreadable = Json.MAPPER.createArrayNode();
         List<ObjectNode> tests = new ArrayList<>();
-        for (Path file : jsonFiles(root.resolve("verdicts"))) {
+        for (Path file : jsonFiles(root.verdicts())) {
             JsonNode verdict = readObject(file, unreadable);
             if (verdict == null) {
                 continue;
@@ -75,13 +75,13 @@ public final class TestReport {
             ObjectNode test = ((ObjectNode) verdict).deepCopy();
             String key = test.path("test_key").asText(stripJson(file));
             test.put("test_key", key);
-            Path record = root.resolve("baselines").resolve(key + ".json");
+            Path record = root.baselineRecord(key);
             JsonNode baseline = Files.isRegularFile(record) ? readObject(record, unreadable) : null;
             if (baseline != null && !baseline.path("verdict_finished_at").asText()
                     .equals(test.path("finished_at").asText())) {
                 baseline = null; // from an earlier run of the test, whose verdict has since been replaced
             }
-            test.set("baseline", baseline == null ? StableJson.MAPPER.nullNode() : baseline);
+            test.set("baseline", baseline == null ? Json.MAPPER.nullNode() : baseline);
             tests.add(test);
         }
         tests.sort(Comparator.comparing((ObjectNode t) -> t.path("test_class").asText(""))
@@ -109,7 +109,7 @@ public final class TestReport {
 
     private static JsonNode readObject(Path file, ArrayNode unreadable) {
         try {
-            JsonNode node = StableJson.MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            JsonNode node = Json.MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
             if (node != null && node.isObject()) {
                 return node;
             }

@@ -1,5 +1,7 @@
 package io.repro4j.junit.internal.baseline;
 
+import io.repro4j.harness.results.ResultsLayout;
+import io.repro4j.harness.results.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 import static org.junit.platform.testkit.engine.EventConditions.event;
@@ -10,7 +12,7 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.repro4j.junit.gates.HyperparameterGateTestCase;
+import io.repro4j.junit.fixtures.HyperparameterGateTestCase;
 import io.repro4j.junit.internal.TestKey;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -94,11 +96,11 @@ class BaselineGateIT {
     void driftIsToldApartFromACodeChangeAndCanBeAcceptedWithAWarning() throws IOException {
         run(Map.of()).assertThatEvents().haveExactly(1, event(test("trains"), finishedSuccessfully()));
         Path file = baselines.resolve(KEY + ".json");
-        ObjectNode baseline = (ObjectNode) StableJson.MAPPER.readTree(file.toFile());
+        ObjectNode baseline = (ObjectNode) Json.MAPPER.readTree(file.toFile());
         String xgboost = baseline.path("environment").path("library_versions").path("xgboost4j").asText();
         ((ObjectNode) baseline.path("environment").path("library_versions")).put("xgboost4j", "3.3.0");
         ((ObjectNode) baseline.path("fingerprints")).put("model_sha256", "0".repeat(64));
-        Files.writeString(file, StableJson.render(baseline));
+        Files.writeString(file, Json.render(baseline));
 
         run(Map.of()).assertThatEvents().haveExactly(1, event(test("trains"), finishedWithFailure(message(m ->
                 m.contains("model_sha256: baseline " + "0".repeat(64))
@@ -128,7 +130,7 @@ class BaselineGateIT {
     }
 
     private JsonNode record() throws IOException {
-        return StableJson.MAPPER.readTree(BaselineRecord.fileFor(results, KEY).toFile());
+        return Json.MAPPER.readTree(ResultsLayout.of(results).baselineRecord(KEY).toFile());
     }
 
     private void maxDepth(int depth) throws IOException {

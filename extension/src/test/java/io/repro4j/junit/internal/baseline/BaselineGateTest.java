@@ -1,5 +1,6 @@
 package io.repro4j.junit.internal.baseline;
 
+import io.repro4j.harness.results.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -149,11 +150,11 @@ class BaselineGateTest {
     }
 
     static BaselineSubject subject(String modelSha, String xgboostVersion) {
-        ObjectNode fingerprints = StableJson.MAPPER.createObjectNode();
+        ObjectNode fingerprints = Json.MAPPER.createObjectNode();
         fingerprints.put("train_seed", 1_234_567_890L);
         fingerprints.put("hyperparameters_signature", "h1");
         fingerprints.put("model_sha256", modelSha);
-        ObjectNode environment = StableJson.MAPPER.createObjectNode();
+        ObjectNode environment = Json.MAPPER.createObjectNode();
         environment.put("jdk_version", "17.0.12");
         environment.putObject("library_versions").put("xgboost4j", xgboostVersion).put("lightgbmlib", "3.3.510");
         return new BaselineSubject(TEST_ID, "key", fingerprints, environment);

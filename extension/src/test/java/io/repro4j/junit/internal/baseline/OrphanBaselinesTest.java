@@ -1,8 +1,9 @@
 package io.repro4j.junit.internal.baseline;
 
+import io.repro4j.harness.results.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.repro4j.junit.gates.HyperparameterGateTestCase;
+import io.repro4j.junit.fixtures.HyperparameterGateTestCase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,8 +43,8 @@ class OrphanBaselinesTest {
     }
 
     private void write(String key, String testId) throws IOException {
-        var fingerprints = StableJson.MAPPER.createObjectNode().put("model_sha256", "aa");
+        var fingerprints = Json.MAPPER.createObjectNode().put("model_sha256", "aa");
         BaselineFile.write(dir.resolve(key + ".json"),
-                new Baseline(testId, fingerprints, StableJson.MAPPER.createObjectNode()));
+                new Baseline(testId, fingerprints, Json.MAPPER.createObjectNode()));
     }
 }

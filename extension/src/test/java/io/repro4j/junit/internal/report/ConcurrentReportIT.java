@@ -3,8 +3,7 @@ package io.repro4j.junit.internal.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.repro4j.junit.gates.ReportWriterProcess;
-import io.repro4j.junit.internal.baseline.StableJson;
+import io.repro4j.harness.results.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,7 +38,7 @@ class ConcurrentReportIT {
             assertThat(process.waitFor()).as(() -> log(process)).isZero();
         }
 
-        JsonNode report = StableJson.MAPPER.readTree(root.resolve("report/report.json").toFile());
+        JsonNode report = Json.MAPPER.readTree(root.resolve("report/report.json").toFile());
         Set<String> keys = new HashSet<>();
         report.path("tests").forEach(t -> keys.add(t.path("test_key").asText()));
         assertThat(keys).hasSize(2 * PER_PROCESS).contains("fork1-0", "fork1-24", "fork2-0", "fork2-24");

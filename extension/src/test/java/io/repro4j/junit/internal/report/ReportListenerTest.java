@@ -1,17 +1,16 @@
 package io.repro4j.junit.internal.report;
 
+import io.repro4j.harness.results.ResultsRoot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.repro4j.junit.gates.HyperparameterGateTestCase;
-import io.repro4j.junit.gates.PlainTestCase;
-import io.repro4j.junit.gates.VerdictFixtures;
-import io.repro4j.junit.internal.ExtensionSettings;
+import io.repro4j.junit.fixtures.HyperparameterGateTestCase;
+import io.repro4j.junit.fixtures.PlainTestCase;
 import io.repro4j.junit.internal.baseline.Baseline;
 import io.repro4j.junit.internal.baseline.BaselineFile;
 import io.repro4j.junit.internal.baseline.BaselineSettings;
-import io.repro4j.junit.internal.baseline.StableJson;
+import io.repro4j.harness.results.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +44,7 @@ class ReportListenerTest {
 
         runSession();
 
-        JsonNode report = StableJson.MAPPER.readTree(results.resolve("report/report.json").toFile());
+        JsonNode report = Json.MAPPER.readTree(results.resolve("report/report.json").toFile());
         assertThat(report.path("tests").get(0).path("test_key").asText()).isEqualTo("a-key");
         assertThat(report.path("orphan_baselines")).hasSize(1);
         assertThat(report.path("orphan_baselines").get(0).path("file").asText())
@@ -78,7 +77,7 @@ class ReportListenerTest {
     private void runSession() {
         LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectClass(PlainTestCase.class))
-                .configurationParameter(ExtensionSettings.RESULTS_DIR, results.toString())
+                .configurationParameter(ResultsRoot.PROPERTY, results.toString())
                 .configurationParameter(BaselineSettings.DIRECTORY, baselines.toString())
                 .configurationParameter(BaselineSettings.MODE, "verify")
                 .build());
@@ -86,6 +85,6 @@ class ReportListenerTest {
 
     private void write(String key, String testId) throws IOException {
         BaselineFile.write(baselines.resolve(key + ".json"), new Baseline(testId,
-                StableJson.MAPPER.createObjectNode().put("model_sha256", "aa"), StableJson.MAPPER.createObjectNode()));
+                Json.MAPPER.createObjectNode().put("model_sha256", "aa"), Json.MAPPER.createObjectNode()));
     }
 }

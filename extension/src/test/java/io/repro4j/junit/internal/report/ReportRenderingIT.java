@@ -1,9 +1,9 @@
 package io.repro4j.junit.internal.report;
 
+import io.repro4j.harness.results.ResultsLayout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import io.repro4j.junit.gates.VerdictFixtures;
 import io.repro4j.junit.internal.baseline.OrphanBaseline;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,7 +35,7 @@ class ReportRenderingIT {
         VerdictFixtures.write(root, "a-reproducible", "REPRODUCIBLE", "trains xgboost");
         VerdictFixtures.write(root, "b-differs", "DIFFERS", "<img src=x onerror=alert(1)> & </table>");
         VerdictFixtures.write(root, "c-error", "ERROR", "crashes");
-        Path index = TestReport.generate(root,
+        Path index = TestReport.generate(ResultsLayout.of(root),
                 List.of(new OrphanBaseline(Path.of("old.json"), "id", "class com.acme.Gone not found")));
 
         String dom = dumpDom(chromium, index);

@@ -1,11 +1,12 @@
 package io.repro4j.junit.internal.report;
 
+import io.repro4j.harness.results.ResultsLayout;
+import io.repro4j.harness.results.AtomicFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.repro4j.junit.gates.VerdictFixtures;
 import io.repro4j.junit.internal.baseline.OrphanBaseline;
-import io.repro4j.junit.internal.baseline.StableJson;
+import io.repro4j.harness.results.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,15 +24,15 @@ class TestReportTest {
         VerdictFixtures.write(root, "a-key", "REPRODUCIBLE", "trains()");
         VerdictFixtures.write(root, "b-key", "DIFFERS", "<script>alert('x')</script> & \"quoted\"");
         Files.writeString(root.resolve("verdicts/.b-key.json.123.tmp"), "{\"half");
-        StableJson.writeAtomically(root.resolve("baselines/a-key.json"), StableJson.render(
-                StableJson.MAPPER.createObjectNode().put("status", "DIFFERS").put("failed", true)
+        AtomicFiles.writeString(root.resolve("baselines/a-key.json"), Json.render(
+                Json.MAPPER.createObjectNode().put("status", "DIFFERS").put("failed", true)
                         .put("verdict_finished_at", "2026-01-01T00:00:00Z")
                         .put("message", "model_sha256: baseline aa, actual bb")));
 
-        Path index = TestReport.generate(root,
+        Path index = TestReport.generate(ResultsLayout.of(root),
                 List.of(new OrphanBaseline(Path.of("gone.json"), "id", "class x not found")));
 
-        JsonNode report = StableJson.MAPPER.readTree(root.resolve("report/report.json").toFile());
+        JsonNode report = Json.MAPPER.readTree(root.resolve("report/report.json").toFile());
         assertThat(report.path("summary").path("tests").asInt()).isEqualTo(2);
         assertThat(report.path("summary").path("differs").asInt()).isEqualTo(1);
         assertThat(report.path("summary").path("baseline_failures").asInt()).isEqualTo(1);
@@ -53,18 +54,18 @@ class TestReportTest {
     @Test
     void ignoresABaselineRecordLeftByAnEarlierVerdict() throws IOException {
         VerdictFixtures.write(root, "a-key", "DIFFERS", "trains");
-        StableJson.writeAtomically(root.resolve("baselines/a-key.json"), StableJson.render(
-                StableJson.MAPPER.createObjectNode().put("status", "MATCHED").put("failed", false)
+        AtomicFiles.writeString(root.resolve("baselines/a-key.json"), Json.render(
+                Json.MAPPER.createObjectNode().put("status", "MATCHED").put("failed", false)
                         .put("verdict_finished_at", "2025-12-31T00:00:00Z")));
 
-        TestReport.generate(root, List.of());
+        TestReport.generate(ResultsLayout.of(root), List.of());
 
-        JsonNode report = StableJson.MAPPER.readTree(root.resolve("report/report.json").toFile());
+        JsonNode report = Json.MAPPER.readTree(root.resolve("report/report.json").toFile());
         assertThat(report.path("tests").get(0).path("baseline").isNull()).isTrue();
     }
 
     @Test
     void noVerdictsMeansNoReport() {
-        assertThat(TestReport.hasVerdicts(root)).isFalse();
+        assertThat(TestReport.hasVerdicts(ResultsLayout.of(root))).isFalse();
     }
 }

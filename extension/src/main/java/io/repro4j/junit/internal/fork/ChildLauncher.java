@@ -1,0 +1,162 @@
+package io.repro4j.junit.internal.fork;
+
+import io.repro4j.harness.Repro4jException;
+import io.repro4j.harness.results.Json;
+import io.repro4j.junit.internal.protocol.ChildResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apiguardian.api.API;
+
+/**
+ * Starts one child JVM, waits for it up to its timeout and kills its whole process tree when the timeout passes,
+ * when the waiting thread is interrupted, or when the parent JVM shuts down. A child never outlives its parent.
+ */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
+public final class ChildLauncher {
+
+    /** Children still running in this JVM; the shutdown hook kills whatever is left. */
+    private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(ChildLauncher::killTree),
+                "repro4j-kill-children"));
+    }
+
+    static final Duration DESCENDANT_WAIT = Duration.ofSeconds(10);
+
+    private ChildLauncher() {
+    }
+
+    /**
+     * Runs {@code run} to completion or until {@code timeout}.
+     *
+     * @throws InterruptedException when the calling thread is interrupted; the child's tree is killed first
+     */
+    public static ChildOutcome run(PlannedChild run, Duration timeout) throws InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(run.command());
+        Map<String, String> env = pb.environment();
+        env.clear();
+        env.putAll(run.environment());
+        pb.directory(run.workingDirectory().toFile());
+        pb.redirectOutput(run.files().stdout().toFile());
+        pb.redirectError(run.files().stderr().toFile());
+        pb.redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
+
+        long spawnedAt = System.currentTimeMillis();
+        long t0 = System.nanoTime();
+        Json.write(run.files().request(), run.request().spawnedAt(spawnedAt));
+        Process process;
+        try {
+            process = pb.start();
+        } catch (IOException e) {
+            return new ChildOutcome(run, null, false, e.getMessage(), null, 0, spawnedAt);
+        }
+        RUNNING.add(process);
+        try {
+            boolean exited;
+            try {
+                exited = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                killTree(process);
+                throw e;
+            }
+            if (!exited) {
+                killTree(process);
+                return new ChildOutcome(run, null, true, null, readResult(run), elapsedMs(t0), spawnedAt);
+            }
+            return new ChildOutcome(run, process.exitValue(), false, null, readResult(run), elapsedMs(t0), spawnedAt);
+        } finally {
+            RUNNING.remove(process);
+        }
+    }
+
+    /**
+     * Forcibly ends the process and every descendant, and waits until they are gone (descendants at most
+     * {@link #DESCENDANT_WAIT} each: a process that is not our child can only be polled).
+     */
+    static void killTree(Process process) {
+        // Collected first: once the child is dead its children are re-parented and no longer its descendants.
+        List<ProcessHandle> descendants = process.descendants().toList();
+        descendants.forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                process.waitFor();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        for (ProcessHandle h : descendants) {
+            try {
+                h.onExit().get(DESCENDANT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            } catch (ExecutionException | TimeoutException e) {
+                // Killed with SIGKILL; if it is still listed it is a zombie nobody reaps, which holds no resources.
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ChildResult readResult(PlannedChild run) {
+        Path file = run.files().result();
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            return Json.read(file, ChildResult.class, "child result");
+        } catch (Repro4jException e) {
+            return null;
+        }
+    }
+
+    private static long elapsedMs(long t0) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+    }
+
+    private static java.io.File nullDevice() {
+        return new java.io.File(System.getProperty("os.name", "").startsWith("Windows") ? "NUL" : "/dev/null");
+    }
+
+    /** The command line as a shell one-liner that replays the child, written next to its logs. */
+    static void writeCommandFile(PlannedChild run) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# Replays ").append(run.request().run().describe()).append(" of ")
+                .append(run.request().test().uniqueId()).append('\n');
+        sb.append("cd ").append(shellQuote(run.workingDirectory().toString())).append(" && \\\n");
+        sb.append("env -i");
+        run.environment().forEach((k, v) -> sb.append(" \\\n  ").append(k).append('=').append(shellQuote(v)));
+        for (String arg : run.command()) {
+            sb.append(" \\\n  ").append(shellQuote(arg));
+        }
+        sb.append('\n');
+        try {
+            Files.createDirectories(run.files().dir());
+            Files.writeString(run.files().command(), sb.toString(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + run.files().command() + ": " + e.getMessage(), e);
+        }
+    }
+
+    static String shellQuote(String s) {
+        if (!s.isEmpty() && s.matches("[A-Za-z0-9_./:=@%+,-]+")) {
+            return s;
+        }
+        return "'" + s.replace("'", "'\\''") + "'";
+    }
+}

@@ -1,0 +1,171 @@
+package io.repro4j.junit.internal.fork;
+
+import io.repro4j.harness.results.ResultsLayout;
+import io.repro4j.junit.internal.protocol.FirstRunBarrier;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apiguardian.api.API;
+
+/**
+ * Runs the children of a {@link ForkPlan} in parallel (bounded), and always cleans up: no child outlives the call,
+ * and every private temp directory is deleted.
+ */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
+public final class ForkExecutor {
+
+    /**
+     * Bounds the children running at once across every test of this JVM (tests may themselves run in parallel),
+     * one pool of permits per {@code repro4j.parallelChildren} value.
+     */
+    private static final Map<Integer, Semaphore> SLOTS = new ConcurrentHashMap<>();
+
+    private ForkExecutor() {
+    }
+
+    /**
+     * Prepares the directories, runs every child and returns their outcomes in run order.
+     *
+     * @throws InterruptedException when the calling thread is interrupted; every child is killed first
+     */
+    public static List<ChildOutcome> execute(ForkPlan plan, int parallelChildren) throws InterruptedException {
+        prepare(plan);
+        int threads = Math.max(1, Math.min(parallelChildren, plan.children().size()));
+        AtomicInteger counter = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "repro4j-child-" + plan.testKey() + "-" + counter.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        Duration timeout = Duration.ofSeconds(plan.spec().timeoutSeconds());
+        Semaphore slots = SLOTS.computeIfAbsent(parallelChildren, Semaphore::new);
+        List<Future<ChildOutcome>> futures = new ArrayList<>();
+        List<ChildOutcome> outcomes = new ArrayList<>();
+        try {
+            for (PlannedChild run : plan.children()) {
+                // Permits are taken here, in run order: run 1 always starts no later than the runs waiting for it.
+                slots.acquire();
+                futures.add(pool.submit(() -> {
+                    try {
+                        return ChildLauncher.run(run, timeout);
+                    } finally {
+                        slots.release();
+                        if (run.index() == 1) {
+                            // Releases later runs waiting to write their snapshot after run 1's (FirstRunBarrier).
+                            FirstRunBarrier.markExited(run.files());
+                        }
+                    }
+                }));
+            }
+            for (Future<ChildOutcome> f : futures) {
+                try {
+                    outcomes.add(f.get());
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    if (cause instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    if (cause instanceof Error err) {
+                        throw err;
+                    }
+                    throw new IllegalStateException(cause);
+                }
+            }
+            return outcomes;
+        } finally {
+            // Interrupts waiting launchers, which kill their process trees before returning; runs that never
+            // started give back the permit taken for them.
+            slots.release(pool.shutdownNow().size());
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    if (pool.awaitTermination(1, TimeUnit.MINUTES)) {
+                        break;
+                    }
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (plan.classArchive() != null) {
+                // Publishes the archive run 1 wrote (only after a normal exit) and releases its lock.
+                plan.classArchive().finish(outcomes);
+            }
+            for (PlannedChild run : plan.children()) {
+                deleteQuietly(run.files().tmp());
+                if (run.freshWorkingDirectory()) {
+                    deleteQuietly(run.workingDirectory());
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Removes what an earlier execution of the same test left, then creates each run's directories. */
+    static void prepare(ForkPlan plan) {
+        try {
+            deleteRecursively(plan.workRoot());
+            Path runsDir = plan.results().runs();
+            if (Files.isDirectory(runsDir)) {
+                try (DirectoryStream<Path> stale = Files.newDirectoryStream(runsDir,
+                        ResultsLayout.runNameGlob(plan.testKey()))) {
+                    for (Path p : stale) {
+                        deleteRecursively(p);
+                    }
+                }
+            }
+            for (PlannedChild run : plan.children()) {
+                Files.createDirectories(run.files().tmp());
+                Files.createDirectories(run.workingDirectory());
+                ChildLauncher.writeCommandFile(run);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot prepare " + plan.workRoot() + ": " + e.getMessage(), e);
+        }
+    }
+
+    static void deleteQuietly(Path dir) {
+        try {
+            deleteRecursively(dir);
+        } catch (IOException ignored) {
+            // Best effort: a file held open on another OS must not hide the verdict.
+        }
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
+                Files.delete(d);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}

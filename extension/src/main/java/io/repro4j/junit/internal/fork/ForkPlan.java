@@ -1,0 +1,145 @@
+package io.repro4j.junit.internal.fork;
+
+import io.repro4j.harness.config.ConfigLoader;
+import io.repro4j.harness.config.Setting;
+import io.repro4j.harness.estimator.NativeLibraries;
+import io.repro4j.harness.results.ResultsLayout;
+import io.repro4j.harness.results.ResultsLayout.ChildFiles;
+import io.repro4j.harness.results.ResultsRoot;
+import io.repro4j.junit.internal.child.ChildMain;
+import io.repro4j.junit.internal.config.ExtensionSettings;
+import io.repro4j.junit.internal.config.ResolvedExperiment;
+import io.repro4j.junit.internal.config.TrainingSpec;
+import io.repro4j.junit.internal.protocol.ChildRequest;
+import io.repro4j.junit.internal.protocol.RunPerturbations;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.apiguardian.api.API;
+
+/**
+ * Every child JVM of one test invocation, planned before any is started.
+ *
+ * @param test the test invocation the children run
+ * @param testKey the path-safe test key
+ * @param results the results root
+ * @param spec the validated annotation
+ * @param experiment the resolved experiment
+ * @param trainSeed the derived train seed (equal for every run)
+ * @param children the children, run 1 first
+ * @param classArchive how the children use the class-data archive
+ */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
+public record ForkPlan(ChildRequest.TestInvocation test, String testKey, ResultsLayout results, TrainingSpec spec,
+        ResolvedExperiment experiment, long trainSeed, List<PlannedChild> children, ClassDataArchive classArchive) {
+
+    /** JUnit configuration parameters the child's launcher needs to run the test as the parent would. */
+    static final List<String> FORWARDED_PARAMETERS = List.of("junit.jupiter.extensions.autodetection.enabled",
+            "junit.jupiter.testinstance.lifecycle.default", "junit.jupiter.displayname.generator.default",
+            "junit.jupiter.execution.timeout.default", "junit.jupiter.execution.timeout.testable.method.default",
+            "junit.jupiter.execution.timeout.mode", "junit.jupiter.conditions.deactivate");
+
+    /** The JVM flags every child gets, besides the strict ones. */
+    static List<String> baseJvmFlags(String maxHeap) {
+        return List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:-UsePerfData",
+                "-XX:+ExitOnOutOfMemoryError", "-Xmx" + maxHeap, "--enable-native-access=ALL-UNNAMED");
+    }
+
+    /**
+     * Plans the runs of one test invocation.
+     *
+     * @param parameters looks up a JUnit configuration parameter or system property of the parent
+     */
+    public static ForkPlan create(ChildRequest.TestInvocation test, Class<?> testClass, TrainingSpec spec,
+            ExtensionSettings settings, ResolvedExperiment experiment,
+            Function<String, Optional<String>> parameters) {
+        String testKey = io.repro4j.junit.internal.TestKey.of(testClass, test.methodName(), test.uniqueId());
+        ResultsLayout results = settings.results();
+        long trainSeed = experiment.trainSeed(spec.target(), spec.symbol(), spec.view().name());
+        Path parentDir = Path.of("").toAbsolutePath();
+        String java = javaExecutable();
+        List<String> baseFlags = baseJvmFlags(settings.childMaxHeap());
+        ClassDataArchive archive = ClassDataArchive.plan(settings.classDataSharing(), results, java,
+                childClasspath(), baseFlags);
+        int cores = Runtime.getRuntime().availableProcessors();
+        // Hashed once per test JVM (fast here: C2 with SHA intrinsics), instead of in every short-lived child.
+        Map<String, String> nativeDigests = NativeLibraries.bundledLibraryDigests();
+
+        Map<String, String> configParams = new LinkedHashMap<>();
+        for (String key : FORWARDED_PARAMETERS) {
+            parameters.apply(key).ifPresent(v -> configParams.put(key, v));
+        }
+        configParams.put("junit.jupiter.execution.parallel.enabled", "false");
+        // The child trains under exactly what the parent resolved; it is also its system properties, so that
+        // production code reading the configuration itself in the child sees the same values.
+        Map<String, String> settingsProperties = Setting.asProperties(experiment.config());
+
+        List<PlannedChild> children = new ArrayList<>();
+        for (int k = 1; k <= spec.runs(); k++) {
+            RunPerturbations perturbations = RunPerturbations.forRun(k, spec.perturbations(), cores);
+            ChildFiles files = results.child(testKey, k);
+            Path cwd = perturbations.freshWorkingDirectory() ? files.freshWorkingDirectory() : parentDir;
+            ChildRequest request = new ChildRequest(test,
+                    new ChildRequest.RunSpec(k, spec.runs(), spec.perturbations(), perturbations),
+                    new ChildRequest.Training(experiment.name(), spec.target(), spec.view(), spec.symbol(), trainSeed,
+                            spec.requireLedger(), spec.requireRecords(), settingsProperties),
+                    new ChildRequest.Output(results.root().toString(), ResultsLayout.runName(testKey, k),
+                            files.result().toString()),
+                    new ChildRequest.Launch(configParams, 0L, nativeDigests));
+
+            Map<String, String> env = ChildEnvironment.variables(System.getenv(), experiment.config(), perturbations);
+            List<String> command = new ArrayList<>();
+            command.add(java);
+            command.addAll(baseFlags);
+            command.addAll(archive.jvmFlags(k));
+            command.addAll(ChildEnvironment.jvmFlags(perturbations));
+            command.add("-Djava.io.tmpdir=" + files.tmp());
+            if (experiment.configDir() != null) {
+                command.add("-D" + ConfigLoader.CONFIG_DIR_PROPERTY + "=" + experiment.configDir().toAbsolutePath());
+            }
+            command.add("-D" + ResultsRoot.PROPERTY + "=" + results.root());
+            settingsProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+            command.add("-D" + ChildRequest.PROPERTY + "=" + files.request());
+            command.add("-cp");
+            command.add(archive.classpath());
+            command.add(ChildMain.class.getName());
+            command.add(files.request().toString());
+            children.add(new PlannedChild(request, files, cwd, env, List.copyOf(command)));
+        }
+        return new ForkPlan(test, testKey, results, spec, experiment, trainSeed, List.copyOf(children), archive);
+    }
+
+    /** {@code work/<test-key>/}. */
+    public Path workRoot() {
+        return results.testWork(testKey);
+    }
+
+    /** The JVM running this code: the children use the same one (Surefire's {@code <jvm>}, if set). */
+    public static String javaExecutable() {
+        return ProcessHandle.current().info().command()
+                .orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    /**
+     * The test classpath with absolute entries: Surefire's {@code surefire.test.class.path} (its
+     * {@code java.class.path} may be a manifest-only jar), else {@code java.class.path}.
+     */
+    public static String childClasspath() {
+        String cp = System.getProperty("surefire.test.class.path");
+        if (cp == null || cp.isBlank()) {
+            cp = System.getProperty("java.class.path");
+        }
+        List<String> entries = new ArrayList<>();
+        for (String entry : cp.split(File.pathSeparator)) {
+            if (!entry.isBlank()) {
+                entries.add(Path.of(entry).toAbsolutePath().toString());
+            }
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+}

@@ -1,0 +1,92 @@
+package io.repro4j.junit.internal.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.repro4j.harness.View;
+import io.repro4j.junit.DeterministicTraining;
+import io.repro4j.junit.Perturbation;
+import java.lang.reflect.Method;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+
+class TrainingSpecTest {
+
+    @DeterministicTraining
+    void defaults() {
+    }
+
+    @DeterministicTraining(runs = 1, timeoutSeconds = 0)
+    void tooFewRunsAndNoTime() {
+    }
+
+    @DeterministicTraining(view = View.SYMBOL_SPECIFIC)
+    void symbolMissing() {
+    }
+
+    @DeterministicTraining(symbol = "AAPL")
+    void symbolOnCrossSectional() {
+    }
+
+    @DeterministicTraining(target = "../etc", view = View.SYMBOL_SPECIFIC, symbol = "A/B")
+    void unsafeNames() {
+    }
+
+    @DeterministicTraining(config = "intraday", perturb = {Perturbation.THREADS, Perturbation.THREADS})
+    void explicitConfigAndDuplicatePerturbation() {
+    }
+
+    @Test
+    void defaultsTakeTheMethodNameAsTargetAndPerturbIdentityHashes() {
+        TrainingSpec spec = spec("defaults");
+        assertThat(spec.runs()).isEqualTo(2);
+        assertThat(spec.target()).isEqualTo("defaults");
+        assertThat(spec.symbol()).isNull();
+        assertThat(spec.configExplicit()).isFalse();
+        assertThat(spec.perturbations()).containsExactly(Perturbation.IDENTITY_HASH);
+        assertThat(spec.requireLedger()).isTrue();
+        assertThat(spec.requireRecords()).isTrue();
+    }
+
+    @Test
+    void namesEveryWrongAttributeAndTheTest() {
+        assertThatThrownBy(() -> spec("tooFewRunsAndNoTime"))
+                .isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessageContaining("TrainingSpecTest#tooFewRunsAndNoTime")
+                .hasMessageContaining("runs = 1")
+                .hasMessageContaining("timeoutSeconds = 0");
+    }
+
+    @Test
+    void requiresASymbolForSymbolSpecificTraining() {
+        assertThatThrownBy(() -> spec("symbolMissing")).hasMessageContaining("symbol is required for view = SYMBOL_SPECIFIC");
+    }
+
+    @Test
+    void forbidsASymbolForCrossSectionalTraining() {
+        assertThatThrownBy(() -> spec("symbolOnCrossSectional"))
+                .hasMessageContaining("symbol = 'AAPL' is not allowed for view = CROSS_SECTIONAL");
+    }
+
+    @Test
+    void rejectsNamesThatWouldLeaveTheResultsRoot() {
+        assertThatThrownBy(() -> spec("unsafeNames"))
+                .hasMessageContaining("target = '../etc'")
+                .hasMessageContaining("symbol = 'A/B'");
+    }
+
+    @Test
+    void marksANonDefaultConfigAsRequiredAndRejectsDuplicates() {
+        assertThatThrownBy(() -> spec("explicitConfigAndDuplicatePerturbation"))
+                .hasMessageContaining("perturb lists THREADS twice");
+    }
+
+    private static TrainingSpec spec(String method) {
+        try {
+            Method m = TrainingSpecTest.class.getDeclaredMethod(method);
+            return TrainingSpec.of(m.getAnnotation(DeterministicTraining.class), m);
+        } catch (NoSuchMethodException e) {
+            throw new AssertionError(e);
+        }
+    }
+}

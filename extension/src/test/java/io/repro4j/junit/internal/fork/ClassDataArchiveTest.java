@@ -1,0 +1,66 @@
+package io.repro4j.junit.internal.fork;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.repro4j.harness.results.ResultsLayout;
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** When the children's class path may be rearranged for class-data sharing, and when it must stay as it is. */
+class ClassDataArchiveTest {
+    @TempDir
+    Path dir;
+
+    private Path classesDirWith(String resource) throws IOException {
+        Path classes = dir.resolve("classes");
+        Files.createDirectories(classes.resolve("com/acme"));
+        Files.write(classes.resolve("com/acme/Model.class"), new byte[] {(byte) 0xCA, (byte) 0xFE});
+        Path file = classes.resolve(resource);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "directory copy");
+        return classes;
+    }
+
+    private Path jarWith(String entry) throws IOException {
+        Path jar = dir.resolve("lib.jar");
+        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jos = new JarOutputStream(out)) {
+            jos.putNextEntry(new JarEntry(entry));
+            jos.write("jar copy".getBytes());
+            jos.closeEntry();
+        }
+        return jar;
+    }
+
+    private String plannedClasspath(Path classes, Path jar) {
+        String classpath = classes + File.pathSeparator + jar;
+        return ClassDataArchive.plan(true, ResultsLayout.of(dir.resolve("root")), "java", classpath, List.of())
+                .classpath();
+    }
+
+    @Test
+    void keepsTheClassPathWhenADirectoryResourceWouldLoseToAJarsCopy() throws IOException {
+        Path classes = classesDirWith("config/settings.properties");
+        Path jar = jarWith("config/settings.properties");
+
+        assertThat(plannedClasspath(classes, jar)).isEqualTo(classes + File.pathSeparator + jar);
+    }
+
+    @Test
+    void packsClassesWhenOnlyServiceFilesAreShared() throws IOException {
+        Path classes = classesDirWith("META-INF/services/org.junit.platform.launcher.TestExecutionListener");
+        Path jar = jarWith("META-INF/services/org.junit.platform.launcher.TestExecutionListener");
+
+        String[] entries = plannedClasspath(classes, jar).split(File.pathSeparator);
+
+        assertThat(entries[0]).endsWith(".jar").contains("cds");
+        assertThat(entries).containsSubsequence(jar.toString(), classes.toString());
+    }
+}
