@@ -17,7 +17,7 @@ import org.apiguardian.api.API;
  * Dataset train = Dataset.of(features, labels, List.of("ret_1m", "rsi_14", "vol_ratio"));
  * }</pre>
  */
-@API(status = API.Status.STABLE, since = "0.1.0")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class Dataset {
     private final double[][] features;
     private final double[] labels;

@@ -28,7 +28,7 @@ import org.apiguardian.api.API;
  * }
  * }</pre>
  */
-@API(status = API.Status.STABLE, since = "0.1.0")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class Determinism {
 
     private static volatile ReproducibilityConfig config;

@@ -9,7 +9,7 @@ import org.apiguardian.api.API;
  *
  * <p>Implementations hold native resources; {@link #close()} frees them (closing twice is harmless).
  */
-@API(status = API.Status.STABLE, since = "0.1.0")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public interface Estimator extends AutoCloseable {
 
     /** Trains on {@code data}; calling it again retrains from scratch. */

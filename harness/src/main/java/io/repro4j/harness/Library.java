@@ -3,7 +3,7 @@ package io.repro4j.harness;
 import org.apiguardian.api.API;
 
 /** The gradient-boosting libraries the choke point can build estimators for. */
-@API(status = API.Status.STABLE, since = "0.1.0")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public enum Library {
     /** XGBoost4J ({@code ml.dmlc:xgboost4j_2.12}). */
     XGBOOST("xgboost"),

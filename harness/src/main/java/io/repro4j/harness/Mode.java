@@ -3,7 +3,7 @@ package io.repro4j.harness;
 import org.apiguardian.api.API;
 
 /** How hard the choke point pushes towards bitwise reproducibility. */
-@API(status = API.Status.STABLE, since = "0.1.0")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public enum Mode {
     /** CPU only, one thread, derived seeds, deterministic flags; the strict environment is checked. */
     STRICT,

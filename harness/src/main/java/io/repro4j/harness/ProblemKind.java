@@ -3,7 +3,7 @@ package io.repro4j.harness;
 import org.apiguardian.api.API;
 
 /** What an estimator learns; picks the objective when the caller's parameters name none. */
-@API(status = API.Status.STABLE, since = "0.1.0")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public enum ProblemKind {
     /** Real-valued target; {@code predict} returns values ({@code reg:squarederror} / {@code regression}). */
     REGRESSION,

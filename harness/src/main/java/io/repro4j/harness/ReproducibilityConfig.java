@@ -12,7 +12,7 @@ import org.apiguardian.api.API;
  *
  * <p>Obtain it from {@link Determinism#loadReproducibilityConfig()}.
  */
-@API(status = API.Status.STABLE, since = "0.1.0")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class ReproducibilityConfig {
 
     /** What strict mode does with a GPU request ({@code device=cuda}, {@code gpu_id}, {@code tree_method=gpu_hist}, …). */

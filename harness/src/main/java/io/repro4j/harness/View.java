@@ -3,7 +3,7 @@ package io.repro4j.harness;
 import org.apiguardian.api.API;
 
 /** How training data is routed: pooled across symbols, or one model per symbol. */
-@API(status = API.Status.STABLE, since = "0.1.0")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public enum View {
     /** One model pooled across all symbols. */
     CROSS_SECTIONAL,

@@ -63,7 +63,6 @@ public final class LightGbmEstimator extends NativeEstimator {
     /** Initial buffer for the model text; the SWIG wrapper retries with the exact size when it is too small. */
     private static final long MODEL_BUFFER = 1L << 20;
 
-    private final Map<String, Object> effectiveParams;
     private final String paramString;
     private final String predictParams;
     private final int rounds;
@@ -78,12 +77,11 @@ public final class LightGbmEstimator extends NativeEstimator {
      *     libraries cannot be loaded
      */
     public LightGbmEstimator(Map<String, Object> effectiveParams, int rounds, ProblemKind kind) {
-        super("LightGBM");
-        this.effectiveParams = Objects.requireNonNull(effectiveParams, "effectiveParams");
+        super(Library.LIGHTGBM, effectiveParams);
         this.rounds = rounds;
         this.kind = Objects.requireNonNull(kind, "kind");
         this.paramString = paramString(effectiveParams);
-        Object threads = effectiveParams.get("num_threads");
+        Object threads = effectiveParams().get("num_threads");
         this.predictParams = threads == null ? "" : "num_threads=" + format("num_threads", threads);
         NativeLibraries.loadLightGbm();
     }
@@ -207,7 +205,7 @@ public final class LightGbmEstimator extends NativeEstimator {
             if (n != rows) {
                 throw new Repro4jException("LightGBM returned " + n + " values for " + rows + " rows; repro4j supports"
                         + " regression and binary classification (one value per row), objective was "
-                        + effectiveParams.get("objective"));
+                        + effectiveParams().get("objective"));
             }
             double[] out = new double[rows];
             for (int i = 0; i < rows; i++) {
@@ -225,16 +223,6 @@ public final class LightGbmEstimator extends NativeEstimator {
     public synchronized String modelText() {
         checkTrained("modelText");
         return modelText(booster);
-    }
-
-    @Override
-    public Map<String, Object> effectiveParams() {
-        return effectiveParams;
-    }
-
-    @Override
-    public Library library() {
-        return Library.LIGHTGBM;
     }
 
     @Override

@@ -2,8 +2,10 @@ package io.repro4j.harness.estimator;
 
 import io.repro4j.harness.Dataset;
 import io.repro4j.harness.Estimator;
+import io.repro4j.harness.Library;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
@@ -14,14 +16,28 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.INTERNAL, since = "0.1.0")
 abstract class NativeEstimator implements Estimator {
+    private final Library library;
     private final String libraryName;
+    private final Map<String, Object> effectiveParams;
     private List<String> featureNames;
     private String modelSha256;
     private Map<String, Double> importances;
     private boolean closed;
 
-    NativeEstimator(String libraryName) {
-        this.libraryName = libraryName;
+    NativeEstimator(Library library, Map<String, Object> effectiveParams) {
+        this.library = library;
+        this.libraryName = ParamAliases.libraryName(library);
+        this.effectiveParams = Objects.requireNonNull(effectiveParams, "effectiveParams");
+    }
+
+    @Override
+    public final Map<String, Object> effectiveParams() {
+        return effectiveParams;
+    }
+
+    @Override
+    public final Library library() {
+        return library;
     }
 
     /** True while a native model is held. */

@@ -23,7 +23,6 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class XGBoostEstimator extends NativeEstimator {
-    private final Map<String, Object> effectiveParams;
     private final Map<String, Object> boosterParams;
     private final int rounds;
     private final ProblemKind kind;
@@ -35,8 +34,7 @@ public final class XGBoostEstimator extends NativeEstimator {
      * @param rounds the number of boosting rounds
      */
     public XGBoostEstimator(Map<String, Object> effectiveParams, int rounds, ProblemKind kind) {
-        super("XGBoost");
-        this.effectiveParams = Objects.requireNonNull(effectiveParams, "effectiveParams");
+        super(Library.XGBOOST, effectiveParams);
         this.rounds = rounds;
         this.kind = Objects.requireNonNull(kind, "kind");
         Map<String, Object> forBooster = new LinkedHashMap<>(effectiveParams);
@@ -60,7 +58,7 @@ public final class XGBoostEstimator extends NativeEstimator {
                     importances(booster, data.featureNames()));
         } catch (XGBoostError e) {
             discardModel();
-            throw new Repro4jException("XGBoost training failed with parameters " + effectiveParams + ": "
+            throw new Repro4jException("XGBoost training failed with parameters " + effectiveParams() + ": "
                     + e.getMessage(), e);
         } finally {
             train.dispose();
@@ -83,7 +81,7 @@ public final class XGBoostEstimator extends NativeEstimator {
                 if (raw[i].length != 1) {
                     throw new Repro4jException("XGBoost returned " + raw[i].length + " values per row; repro4j supports"
                             + " regression and binary classification (one value per row), objective was "
-                            + effectiveParams.get("objective"));
+                            + effectiveParams().get("objective"));
                 }
                 out[i] = raw[i][0];
             }
@@ -93,16 +91,6 @@ public final class XGBoostEstimator extends NativeEstimator {
         } finally {
             matrix.dispose();
         }
-    }
-
-    @Override
-    public Map<String, Object> effectiveParams() {
-        return effectiveParams;
-    }
-
-    @Override
-    public Library library() {
-        return Library.XGBOOST;
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * Reads a {@code request.json} (written with {@code Json.write}) with jackson-core's streaming parser only. A child
@@ -23,6 +24,7 @@ import java.util.Set;
  * unknown keys ignored, absent keys as databind would leave them ({@code null}, {@code 0}, {@code false});
  * {@code ChildRequestReaderTest} checks the two agree.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class ChildRequestReader {
 
     private static final JsonFactory FACTORY = new JsonFactory();

@@ -2,9 +2,11 @@ package io.repro4j.junit.internal.verdict;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /** Publishes a verdict's fingerprints as report entries (they land in Surefire's XML), keys prefixed {@code repro4j.}. */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class VerdictPublisher {
     private VerdictPublisher() {
     }

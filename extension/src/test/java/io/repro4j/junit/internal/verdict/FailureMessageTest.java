@@ -1,0 +1,129 @@
+package io.repro4j.junit.internal.verdict;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.repro4j.harness.RunRecorder;
+import io.repro4j.harness.compare.Comparison;
+import io.repro4j.harness.compare.FingerprintComparison;
+import io.repro4j.harness.results.Json;
+import io.repro4j.harness.snapshot.Snapshot;
+import io.repro4j.junit.Perturbation;
+import io.repro4j.junit.internal.protocol.RunPerturbations;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The wording of a DIFFERS failure, from snapshot files written by the real snapshot writer, without forking. */
+class FailureMessageTest {
+
+    private static final double[] PREDICTIONS = {0.25, 0.5, 0.75, 1.0};
+
+    @TempDir
+    Path root;
+
+    private Path write(String run, double[] predictions, double rmse, String dataDigest) {
+        RunRecorder recorder = RunRecorder.builder().resultsRoot(root).runName(run).target("fwd_ret_10m")
+                .trainSeed(1234).build();
+        recorder.recordDataset("synthetic/interval=5m", List.of("AAA"), null, dataDigest);
+        recorder.recordMetrics(Map.of("rmse", rmse));
+        recorder.recordPredictions(predictions);
+        return recorder.write();
+    }
+
+    private static void edit(Path cohort, Consumer<ObjectNode> change) {
+        Path file = cohort.resolve(Snapshot.FILE_NAME);
+        ObjectNode json = (ObjectNode) Json.readTree(file, "snapshot");
+        change.accept(json);
+        Json.write(file, json);
+    }
+
+    private static FailureMessage.DifferingRun run(int index, int total, RunPerturbations perturbations) {
+        return new FailureMessage.DifferingRun(index, total, perturbations, 1234, "com.acme.ReturnModelTest",
+                "trains", Path.of("/results/work/ReturnModelTest.trains-1/run-" + index + "/command.txt"));
+    }
+
+    private static String message(Path a, Path b, FailureMessage.DifferingRun run) {
+        Snapshot reference = Snapshot.read(a);
+        Snapshot other = Snapshot.read(b);
+        Comparison c = FingerprintComparison.compare(reference, other);
+        return FailureMessage.differs(c, reference, other, List.of(), run);
+    }
+
+    @Test
+    void theFirstLineNamesExactlyTheMovedOutputsTheRunAndWhatItChanged() {
+        Path a = write("r1", PREDICTIONS, 0.5, "aa");
+        Path b = write("r3", new double[] {0.25, 0.5, 0.7500000000000001, 1.0}, 0.5, "aa");
+
+        String message = message(a, b, run(3, 3, RunPerturbations.forRun(3, Set.of(Perturbation.IDENTITY_HASH), 2)));
+
+        assertThat(message.lines().findFirst().orElseThrow()).isEqualTo("Training is not reproducible: "
+                + "predictions_f64_sha256 differs in run 3 of 3 (identity-hash shift 31).");
+        assertThat(message).contains("\nidentical: comparison_group.experiment_id, ")
+                .contains("\npredictions: first difference at index 2: 0.75 → 0.7500000000000001 (1 ulp); 1 of 4"
+                        + " predictions differ")
+                .contains("\nhint: predictions_f64_sha256 differs in this run (identity-hash shift 31)")
+                .contains("\nseed: 1234")
+                .contains("\nreplay: mvn verify -Dtest='ReturnModelTest#trains' (or one run exactly: sh "
+                        + "/results/work/ReturnModelTest.trains-1/run-3/command.txt)")
+                .contains("\nsnapshots: run 1 " + a + ", run 3 " + b);
+    }
+
+    @Test
+    void aMovedInputLeadsAndGetsTheInputHint() {
+        Path a = write("r1", PREDICTIONS, 0.5, "aa");
+        Path b = write("r2", PREDICTIONS, 0.5, "bb");
+
+        String message = message(a, b, run(2, 2, RunPerturbations.none()));
+
+        assertThat(message).startsWith("Training is not reproducible: comparison_group.data_sha256 differs in run 2"
+                + " of 2.\n")
+                .contains("hint: an input fingerprint moved")
+                .doesNotContain("the runs were not perturbed");
+    }
+
+    @Test
+    void metricsDifferencesShowBothValuesAndTheirDistance() {
+        Path a = write("r1", PREDICTIONS, 0.5, "aa");
+        Path b = write("r2", PREDICTIONS, 0.51, "aa");
+
+        String message = message(a, b, run(2, 2, RunPerturbations.none()));
+
+        assertThat(message.lines().findFirst().orElseThrow())
+                .isEqualTo("Training is not reproducible: metrics_sha256 differs in run 2 of 2.");
+        assertThat(message).contains("\nmetrics: metrics differ: rmse: 0.5 → 0.51 (" + Math.round((0.51 - 0.5) / Math.ulp(0.5))
+                + " ulps)")
+                .contains("hint: the runs were not perturbed, so the training itself varies between JVMs");
+    }
+
+    @Test
+    void underThreadsTheHintNamesTheThreadCountsAndTheEstimatorSettingsThatChanged() {
+        Path a = write("r1", PREDICTIONS, 0.5, "aa");
+        Path b = write("r2", new double[] {0.3, 0.5, 0.75, 1.0}, 0.5, "aa");
+        edit(a, json -> json.putArray("estimator_ledger").addObject().put("library", "xgboost")
+                .putObject("effective_params").put("nthread", 1));
+        edit(b, json -> json.putArray("estimator_ledger").addObject().put("library", "xgboost")
+                .putObject("effective_params").put("nthread", 2));
+
+        String message = message(a, b, run(2, 2, RunPerturbations.forRun(2, Set.of(Perturbation.THREADS), 2)));
+
+        assertThat(message).contains("(2 threads).")
+                .contains("hint: run 1 trained with 1 thread (OMP_NUM_THREADS=1, ForkJoinPool parallelism 1,"
+                        + " force_single_thread on), this run with 2")
+                .contains("estimator settings that changed: xgboost nthread 1 → 2");
+    }
+
+    @Test
+    void integrationTestsAreReplayedThroughFailsafe() {
+        Path a = write("r1", PREDICTIONS, 0.5, "aa");
+        Path b = write("r2", new double[] {0.3, 0.5, 0.75, 1.0}, 0.5, "aa");
+        FailureMessage.DifferingRun it = new FailureMessage.DifferingRun(2, 2, RunPerturbations.none(), 1, "a.ModelIT",
+                "trains", Path.of("/c.txt"));
+
+        assertThat(message(a, b, it)).contains("\nreplay: mvn verify -Dit.test='ModelIT#trains'");
+    }
+}
