@@ -53,21 +53,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * are also published as report entries ({@code repro4j.*} keys, in Surefire's XML). A new execution of the same
  * test replaces what the previous one left there.
  *
- * <p>Configuration parameters (JUnit configuration parameters, e.g. in {@code junit-platform.properties} or
- * Surefire's {@code configurationParameters}, or system properties of the test JVM):
- * <ul>
- *   <li>{@code repro4j.resultsDir}: the results root; default {@code target/repro4j} under the working
- *       directory of the test JVM.</li>
- *   <li>{@code repro4j.child.maxHeap}: {@code -Xmx} of each child JVM; default {@code 512m}.</li>
- *   <li>{@code repro4j.parallelChildren}: how many children run at once; default the number of cores.</li>
- *   <li>{@code repro4j.configDir}: the config directory (see {@code Determinism}); default the nearest
- *       {@code config/} walking up from the working directory.</li>
- *   <li>{@code repro4j.child.classDataSharing}: {@code false} turns off the class-data archive children share
- *       (kept under {@code <results root>/cds/}); default on, with a silent fallback when it cannot be used.</li>
- *   <li>{@code repro4j.baseline} ({@code verify} | {@code update} | {@code off}), {@code repro4j.baselineDir},
- *       {@code repro4j.baseline.onDrift} ({@code fail} | {@code warn}): the regression gate against committed
- *       baselines; see {@code docs/regression-gates.md}.</li>
- * </ul>
+ * <p>Settings (results root, child heap, parallel children, baselines, the reproducibility settings, …) are JUnit
+ * configuration parameters or system properties of the test JVM; {@link ConfigParameter} lists every one with its
+ * default and meaning.
  *
  * <p>Limitations:
  * <ul>
