@@ -1,0 +1,18 @@
+package com.acme.models;
+
+import io.repro4j.harness.Dataset;
+import io.repro4j.junit.DeterministicTraining;
+import io.repro4j.junit.TrainingRun;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReturnModelTest {
+
+    @Test
+    @DeterministicTraining(target = "fwd_ret_10m")
+    void returnModelIsReproducible(TrainingRun run) {
+        Dataset train = ReturnModel.trainingData();
+        run.recordDataset("data/interval=5m", List.of("AAPL", "MSFT"), train);
+        run.recordPredictions(ReturnModel.trainAndPredict(train, run.seed()));
+    }
+}
