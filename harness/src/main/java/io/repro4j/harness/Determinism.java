@@ -3,6 +3,7 @@ package io.repro4j.harness;
 import io.repro4j.harness.config.ConfigLoader;
 import io.repro4j.harness.estimator.EstimatorFactory;
 import io.repro4j.harness.seed.SeedDerivation;
+import io.repro4j.harness.strict.StrictGuard;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -45,13 +46,17 @@ public final class Determinism {
      * @param params the caller's parameters; never modified
      * @param seed the seed to train with (normalised into {@code [1, 2^31 - 2]})
      * @param kind picks the objective when {@code params} names none
+     * @throws io.repro4j.harness.strict.StrictEnvironmentException in strict mode (with
+     *     {@code strict.require_env_vars: true}) when this JVM was not started in the strict environment: start it
+     *     through {@code bin/run-deterministic}, {@code repro4j run} or a {@code @DeterministicTraining} test
      * @throws Repro4jException when strict mode is configured to fail on a GPU request, or a parameter is invalid
      */
     public static Estimator createEstimator(Library library, Map<String, ?> params, long seed, ProblemKind kind) {
         Objects.requireNonNull(library, "library");
         Objects.requireNonNull(kind, "kind");
-        return EstimatorFactory.create(library, params == null ? Map.of() : params, seed, kind,
-                loadReproducibilityConfig());
+        ReproducibilityConfig config = loadReproducibilityConfig();
+        StrictGuard.ensure(config);
+        return EstimatorFactory.create(library, params == null ? Map.of() : params, seed, kind, config);
     }
 
     /**

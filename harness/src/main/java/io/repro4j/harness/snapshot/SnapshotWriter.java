@@ -1,6 +1,7 @@
 package io.repro4j.harness.snapshot;
 
 import io.repro4j.harness.Dataset;
+import io.repro4j.harness.Determinism;
 import io.repro4j.harness.Estimator;
 import io.repro4j.harness.Mode;
 import io.repro4j.harness.Repro4jException;
@@ -17,6 +18,7 @@ import io.repro4j.harness.results.Json;
 import io.repro4j.harness.results.ResultsLayout;
 import io.repro4j.harness.results.SafeNames;
 import io.repro4j.harness.seed.PyStr;
+import io.repro4j.harness.strict.StrictGuard;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -236,6 +238,9 @@ public final class SnapshotWriter {
         snapshot.put("environment", environment);
         snapshot.put("estimator_ledger", ledgerJson(ledger));
         snapshot.put("run_context", new LinkedHashMap<>(context));
+        // What a strict-mode JVM lacked of the strict environment when it trained anyway (require_env_vars: false).
+        snapshot.put("strict_violations", settings.mode() == Mode.STRICT
+                ? StrictGuard.recordedViolations(Determinism.loadReproducibilityConfig()) : List.of());
 
         // Layout: runs/<run>/targets/<target>/reproducibility/<VIEW>[/symbol=<SYM>]/cohort=<cs|sy>_<id>
         List<String> base = new ArrayList<>(List.of(ResultsLayout.RUNS, settings.runName(), "targets", settings.target(),

@@ -1,7 +1,6 @@
 package io.repro4j.harness.strict;
 
 import io.repro4j.harness.ReproducibilityConfig;
-import io.repro4j.harness.config.ConfigLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -192,19 +191,12 @@ public final class StrictEnvironment {
     }
 
     /**
-     * Refuses to go on in strict mode with {@code strict.require_env_vars} unless this JVM runs in the strict
-     * environment; does nothing in best-effort mode or when {@code require_env_vars} is off.
+     * Refuses to go on in strict mode with {@code strict.require_env_vars} unless {@code env},
+     * {@code systemProperties} and {@code loadedNativeLibraries} describe the strict environment; does nothing in
+     * best-effort mode or when {@code require_env_vars} is off. A {@code @DeterministicTraining} child runs it first.
      *
      * @throws StrictEnvironmentException listing every violation and how to fix it
      */
-    public static void check(ReproducibilityConfig config) {
-        if (!applies(config)) {
-            return;
-        }
-        check(config, System.getenv(), ConfigLoader.currentSystemProperties(), loadedNativeMlLibraries());
-    }
-
-    /** {@link #check(ReproducibilityConfig)} over explicit inputs. */
     public static void check(ReproducibilityConfig config, Map<String, String> env,
             Map<String, String> systemProperties, Set<String> loadedNativeLibraries) {
         if (!applies(config)) {
@@ -214,17 +206,26 @@ public final class StrictEnvironment {
         if (problems.isEmpty()) {
             return;
         }
+        throw new StrictEnvironmentException(refusal(problems), problems);
+    }
+
+    /**
+     * The message that refuses to train: every problem, then how to start a strict JVM and how to opt out. The JVM
+     * analogue of the reference's "PYTHONHASHSEED not set" refusal.
+     */
+    static String refusal(List<String> problems) {
         StringBuilder message = new StringBuilder("Strict mode (reproducibility.mode: strict, strict.require_env_vars: "
                 + "true) needs the strict environment, but this JVM has " + problems.size()
                 + (problems.size() == 1 ? " problem:" : " problems:"));
         for (String problem : problems) {
             message.append("\n  - ").append(problem);
         }
-        message.append("\nStart the JVM through bin/run-deterministic (or `repro4j run -- CMD`) or @DeterministicTraining:"
-                + " they set these variables when the process is created (native code reads them only at load time)"
-                + " and pass the JVM flags. To skip this check, set strict.require_env_vars: false or"
-                + " reproducibility.mode: best_effort.");
-        throw new StrictEnvironmentException(message.toString(), problems);
+        message.append("\nStart the JVM through bin/run-deterministic (or `repro4j run -- CMD`), or train inside a"
+                + " @DeterministicTraining test: they set these variables when the process is created (native code"
+                + " reads them only at load time) and pass the JVM flags. Or opt out: REPRO_MODE=best_effort (or"
+                + " reproducibility.mode: best_effort), or strict.require_env_vars: false to train with a warning.");
+        return message.toString();
+
     }
 
     private static boolean applies(ReproducibilityConfig config) {

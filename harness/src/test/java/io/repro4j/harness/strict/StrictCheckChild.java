@@ -19,7 +19,9 @@ public final class StrictCheckChild {
             matrix.dispose();
         }
         try {
-            StrictEnvironment.check(ReproducibilityConfig.defaults());
+            StrictEnvironment.check(ReproducibilityConfig.defaults(), System.getenv(),
+                    io.repro4j.harness.config.ConfigLoader.currentSystemProperties(),
+                    StrictEnvironment.loadedNativeMlLibraries());
         } catch (StrictEnvironmentException e) {
             System.err.println(e.getMessage());
             System.exit(REFUSED);

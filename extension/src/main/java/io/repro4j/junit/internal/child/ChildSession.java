@@ -4,6 +4,7 @@ import io.repro4j.harness.Determinism;
 import io.repro4j.harness.ReproducibilityConfig;
 import io.repro4j.harness.config.Setting;
 import io.repro4j.harness.estimator.NativeLibraries;
+import io.repro4j.harness.strict.StrictGuard;
 import io.repro4j.junit.internal.protocol.ChildRequest;
 import io.repro4j.junit.internal.protocol.ChildRequestReader;
 import io.repro4j.junit.internal.protocol.ChildResult;
@@ -68,6 +69,9 @@ public final class ChildSession {
             config = config.toBuilder().forceSingleThread(false).build();
         }
         StrictCheck.verify(config, request.run().perturbations());
+        // The complete check (variables, flags, no native library loaded yet, declared perturbations) passed: the
+        // choke point need not check again, and must not refuse a perturbed run's declared thread count.
+        StrictGuard.acceptedBy("@DeterministicTraining child JVM");
         NativeLibraries.useKnownDigests(request.launch().nativeLibraryDigests());
         Determinism.useConfiguration(config);
         ChildSession session = new ChildSession(request, config);
