@@ -12,6 +12,13 @@ assert failing.@failures.toInteger() == 1 : 'ClockSeedModelTest must fail'
 def message = failing.testcase.failure.@message.text()
 assert message.startsWith('Training is not reproducible: comparison_group.hyperparameters_signature') : message
 
+// The fingerprints reach the test's own entry in Surefire's XML, where CI dashboards read them.
+def out = passing.testcase.'system-out'.text()
+['verdict=REPRODUCIBLE', 'seed=', 'predictions_sha256=', 'model_sha256=', 'metrics_sha256=', 'snapshot='].each {
+    assert out.contains("[repro4j] repro4j.${it}") : "system-out of ReturnModelTest lacks ${it}:\n${out}"
+}
+assert failing.testcase.'system-out'.text().contains('[repro4j] repro4j.verdict=DIFFERS')
+
 def verdicts = new File(basedir, 'target/repro4j/verdicts').listFiles().findAll { it.name.endsWith('.json') }
 assert verdicts.size() == 2 : "verdict files: ${verdicts*.name}"
 return true

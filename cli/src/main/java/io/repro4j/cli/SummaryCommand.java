@@ -1,8 +1,11 @@
 package io.repro4j.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import io.repro4j.harness.Repro4jException;
+import io.repro4j.harness.results.ResultsLayout;
+import io.repro4j.harness.results.VerdictFiles;
+import io.repro4j.harness.snapshot.Snapshot;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URISyntaxException;
@@ -15,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.apiguardian.api.API;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,8 +29,9 @@ import picocli.CommandLine.Spec;
  * {@code RESULTS_ROOT/verdicts/}, with the runs, the verdict, short fingerprints (from the verdict, else from run 1's
  * {@code snapshot.json}) and, on the line below, where run 1's snapshot is.
  *
- * <p>Exit 0 when every test is {@code REPRODUCIBLE}, 1 when any is not, 2 when there is no verdict to read or a
- * verdict file is unreadable.
+ * <p>Only the last build's verdicts count ({@code VerdictFiles}); verdicts earlier builds left under the same root
+ * are mentioned, never counted. Exit 0 when every test of the last build is {@code REPRODUCIBLE}, 1 when any is not,
+ * 2 when there is no verdict to read or a verdict file is unreadable.
  */
 @API(status = API.Status.INTERNAL, since = "0.1.0")
 @Command(name = "summary", mixinStandardHelpOptions = true,
@@ -60,36 +63,33 @@ public final class SummaryCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path root = (resultsRoot != null ? resultsRoot : defaultResultsRoot(Path.of(""))).toAbsolutePath().normalize();
-        Path verdictDir = root.resolve("verdicts");
-        List<Path> files;
-        try (Stream<Path> listing = Files.isDirectory(verdictDir) ? Files.list(verdictDir) : Stream.empty()) {
-            files = listing.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
-        } catch (IOException e) {
-            err.println("repro4j summary: cannot list " + verdictDir + ": " + e.getMessage());
+        ResultsLayout results = ResultsLayout.of(root);
+        VerdictFiles.Selection verdicts = VerdictFiles.read(results);
+        if (!verdicts.unreadable().isEmpty()) {
+            VerdictFiles.Unreadable first = verdicts.unreadable().get(0);
+            err.println("repro4j summary: unreadable verdict file " + first.file() + ": "
+                    + first.problem().replaceAll("\\s*\\R\\s*", " "));
             return 2;
         }
-        if (files.isEmpty()) {
-            err.println("repro4j summary: no verdict files in " + verdictDir
+        if (verdicts.isEmpty()) {
+            err.println("repro4j summary: no verdict files in " + results.verdicts()
                     + " (run the @DeterministicTraining tests first, e.g. bin/repro4j-examples)");
             return 2;
         }
-
-        ObjectMapper json = new ObjectMapper();
         List<Row> rows = new ArrayList<>();
-        for (Path file : files) {
-            try {
-                rows.add(Row.of(json.readTree(file.toFile()), root));
-            } catch (IOException | IllegalArgumentException e) {
-                err.println("repro4j summary: unreadable verdict file " + file + ": " + e.getMessage());
-                return 2;
-            }
+        for (VerdictFiles.Entry entry : verdicts.current()) {
+            rows.add(Row.of(entry.json(), root));
         }
         rows.sort(Comparator.comparing(Row::test));
         print(out, rows);
 
         long reproducible = rows.stream().filter(r -> r.verdict().equals("REPRODUCIBLE")).count();
         out.printf(Locale.ROOT, "%n%d of %d tests REPRODUCIBLE; snapshots under %s%n", reproducible, rows.size(),
-                root.resolve("runs"));
+                results.runs());
+        if (!verdicts.stale().isEmpty()) {
+            out.printf(Locale.ROOT, "%d stale verdict(s) of earlier builds under %s not counted (e.g. %s)%n",
+                    verdicts.stale().size(), results.verdicts(), verdicts.stale().get(0).file().getFileName());
+        }
         for (Row row : rows) {
             if (!row.verdict().equals("REPRODUCIBLE")) {
                 out.println(row.test() + ": " + row.verdict() + " - " + firstLine(row.message()));
@@ -175,18 +175,12 @@ public final class SummaryCommand implements Callable<Integer> {
             String message) {
 
         static Row of(JsonNode verdict, Path root) {
-            if (!verdict.isObject()) {
-                throw new IllegalArgumentException("not a JSON object");
-            }
             String testClass = verdict.path("test_class").asText("");
             String method = verdict.path("test_method").asText("");
             String test = !testClass.isEmpty() && !method.isEmpty()
                     ? testClass.substring(testClass.lastIndexOf('.') + 1) + "#" + method
                     : verdict.path("test_key").asText(verdict.path("test_id").asText("?"));
             String status = verdict.path("verdict").asText("");
-            if (status.isEmpty()) {
-                throw new IllegalArgumentException("no \"verdict\" field");
-            }
             JsonNode fingerprints = verdict.path("fingerprints");
             JsonNode runs = verdict.path("runs");
             String snapshotTree = snapshotTree(runs, root);
@@ -206,11 +200,9 @@ public final class SummaryCommand implements Callable<Integer> {
         }
 
         private static JsonNode readSnapshot(Path cohortDir) {
-            Path file = cohortDir.resolve("snapshot.json");
             try {
-                return Files.isRegularFile(file) ? new ObjectMapper().readTree(file.toFile())
-                        : MissingNode.getInstance();
-            } catch (IOException e) {
+                return Snapshot.read(cohortDir).json();
+            } catch (Repro4jException e) {
                 return MissingNode.getInstance();
             }
         }

@@ -2,6 +2,7 @@ package io.repro4j.junit;
 
 import io.repro4j.harness.config.ConfigLoader;
 import io.repro4j.harness.config.Setting;
+import io.repro4j.harness.results.BuildId;
 import io.repro4j.harness.results.ResultsRoot;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -53,12 +54,21 @@ public enum ConfigParameter {
     /** {@code repro4j.child.maxHeap}: {@code -Xmx} of each child JVM. */
     CHILD_MAX_HEAP("repro4j.child.maxHeap", null, "512m",
             "the -Xmx of each child JVM, a number with an optional k/m/g suffix"),
-    /** {@code repro4j.parallelChildren}: how many child JVMs of one test JVM run at once. */
+    /** {@code repro4j.parallelChildren}: how many child JVMs run at once, across the test JVMs of one results root. */
     PARALLEL_CHILDREN("repro4j.parallelChildren", null, "the number of cores",
-            "how many child JVMs run at once in one test JVM, at least 1"),
+            "how many child JVMs run at once, counted across every test JVM writing to the same results root"
+            + " (Surefire forkCount, Surefire and Failsafe); at least 1"),
+    /** {@code repro4j.child.logLimit}: the most each child log keeps. */
+    CHILD_LOG_LIMIT("repro4j.child.logLimit", null, "4m",
+            "the most bytes each child's stdout.log and stderr.log keep (its first and last halves, with a line"
+            + " saying what was cut); a number with an optional k/m/g suffix"),
     /** {@code repro4j.child.classDataSharing}: {@code false} turns off the class-data archive children share. */
     CLASS_DATA_SHARING("repro4j.child.classDataSharing", null, "true",
             "children share a class-data archive under <results root>/cds/; false turns it off"),
+    /** {@code repro4j.buildId}: names the build a verdict belongs to. */
+    BUILD_ID(BuildId.PROPERTY, null, "the Maven process that started the test JVM (else the test JVM)",
+            "the build a verdict belongs to; the report and repro4j summary count the last build's verdicts and"
+            + " list older ones as stale"),
     /** {@code repro4j.baseline}: {@code verify}, {@code update} or {@code off}. */
     BASELINE("repro4j.baseline", null, "verify",
             "the regression gate: verify (compare with the committed baseline; write a missing one), update"

@@ -8,21 +8,25 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.apiguardian.api.API;
+import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Runs the annotated model test several times, each in a fresh JVM with the strict environment, and fails it
  * when the runs' fingerprints differ.
  *
- * <p>Put it next to {@code @Test} (it does not make a method a test by itself). On a class it applies to every
- * test method; an annotation on the method wins over the class's. The test declares a {@link TrainingRun}
- * parameter, trains through it (or through {@code Determinism.createEstimator} anywhere in the code it calls)
- * and records what it produced:
+ * <p>On a method it is a complete test declaration by itself, as {@code @RepeatedTest} is: no {@code @Test} is
+ * needed. Next to {@code @ParameterizedTest} or {@code @RepeatedTest} every invocation is checked on its own.
+ * {@code @Test @DeterministicTraining} works too (JUnit then logs a "Possible configuration error" discovery warning
+ * about the two declarations; drop {@code @Test} to silence it). {@code @TestFactory} cannot be checked — its
+ * dynamic tests would run in the test JVM — and fails with a message saying what to write instead. On a class it
+ * applies to every test method; an annotation on the method wins over the class's. The test declares a
+ * {@link TrainingRun} parameter, trains through it (or through {@code Determinism.createEstimator} anywhere in the
+ * code it calls) and records what it produced:
  *
  * <pre>{@code
  * class ReturnModelTest {
  *
- *     @Test
  *     @DeterministicTraining(runs = 3, target = "fwd_ret_10m",
  *             perturb = {Perturbation.IDENTITY_HASH, Perturbation.THREADS})
  *     void trainingIsReproducible(TrainingRun run) {
@@ -67,7 +71,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *       system properties) does not reach the children: pass configuration through files or configuration
  *       parameters.</li>
  *   <li>Parameterized and other templated tests are run one invocation at a time; dynamic tests
- *       ({@code @TestFactory}) are not supported.</li>
+ *       ({@code @TestFactory}) are refused.</li>
  *   <li>Two forks of the same program are more alike than two production runs: a test that passes here can
  *       still differ on another machine, JDK or library build. The environment fingerprint in each snapshot
  *       tells such drift apart; the perturbations narrow, but do not close, the gap.</li>
@@ -80,6 +84,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
+@TestTemplate
 @ExtendWith(DeterministicTrainingExtension.class)
 @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public @interface DeterministicTraining {

@@ -13,9 +13,11 @@ import org.apiguardian.api.API;
  *   verdicts/&lt;test key&gt;.json             one verdict per {@code @DeterministicTraining} test
  *   baselines/&lt;test key&gt;.json            the baseline gate's outcome per test (for the report)
  *   work/&lt;test key&gt;/run-&lt;k&gt;/              one child JVM: request.json, result.json, stdout.log,
- *                                          stderr.log, command.txt, tmp/, cwd/
+ *                                          stderr.log, command.txt (its replay script), tmp/, cwd/,
+ *                                          replay-&lt;time&gt;-&lt;pid&gt;/ (one per replay)
  *   report/{index.html, report.json}       the report of every verdict
  *   cds/                                   the class-data archive children share
+ *   slots/                                 lock files bounding the child JVMs running at once
  * </pre>
  *
  * Every method returns an absolute, normalised path; names that come from users (run names, test keys) are checked by
@@ -38,6 +40,8 @@ public record ResultsLayout(Path root) {
     public static final String REPORT = "report";
     /** The folder of the class-data archive. */
     public static final String CDS = "cds";
+    /** The folder of the slot files that bound the child JVMs running at once. */
+    public static final String SLOTS = "slots";
 
     public ResultsLayout {
         root = Objects.requireNonNull(root, "root").toAbsolutePath().normalize();
@@ -131,6 +135,11 @@ public record ResultsLayout(Path root) {
     /** {@code cds/}. */
     public Path classDataSharing() {
         return root.resolve(CDS);
+    }
+
+    /** {@code slots/}: one lock file per child JVM that may run at once, shared by every test JVM using this root. */
+    public Path childSlots() {
+        return root.resolve(SLOTS);
     }
 
     /**

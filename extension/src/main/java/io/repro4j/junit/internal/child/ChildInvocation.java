@@ -73,9 +73,9 @@ public final class ChildInvocation {
                     + " set @DeterministicTraining(requireRecords = false).");
         }
         if (ledger > 0 || run.recordedAnything()) {
-            if (request.run().index() > 1) {
-                FirstRunBarrier.await(new ResultsLayout.ChildFiles(Path.of(request.output().resultFile()).getParent())
-                        .sibling(1));
+            String firstRun = request.output().firstRunDir();
+            if (firstRun != null) {
+                FirstRunBarrier.await(new ResultsLayout.ChildFiles(Path.of(firstRun)));
             }
             long t0 = System.nanoTime();
             Path cohort = run.write();

@@ -30,22 +30,37 @@ public final class ChildMain {
     private ChildMain() {
     }
 
+    /**
+     * Runs the child: {@code ChildMain [--replay DIR] REQUEST_FILE}. With {@code --replay} the run writes into
+     * {@code DIR} instead of its own files, and the exit code says whether it passed with the original's fingerprints.
+     */
     public static void main(String[] args) {
         long mainStartedAt = System.currentTimeMillis();
         long mainStartedCpu = ChildSession.cpuMs();
-        String file = args.length > 0 ? args[0] : System.getProperty(ChildRequest.PROPERTY);
+        if ("stdin".equals(System.getProperty(ChildRequest.WATCH_PARENT_PROPERTY))) {
+            ParentWatch.start();
+        }
+        Path replayDir = null;
+        int next = 0;
+        if (args.length > 1 && args[0].equals(ChildRequest.REPLAY_OPTION)) {
+            replayDir = Path.of(args[1]).toAbsolutePath();
+            next = 2;
+        }
+        String file = args.length > next ? args[next] : System.getProperty(ChildRequest.PROPERTY);
         if (file == null) {
             System.err.println("repro4j child: no request file given (argument or -D" + ChildRequest.PROPERTY + ")");
             System.exit(2);
         }
-        ChildRequest request;
+        ChildRequest original;
         try {
-            request = ChildRequestReader.read(Path.of(file));
+            original = ChildRequestReader.read(Path.of(file));
         } catch (RuntimeException e) {
             System.err.println("repro4j child: cannot read request " + file + ": " + e.getMessage());
             System.exit(2);
             return;
         }
+        ChildRequest request = replayDir == null ? original
+                : original.withOutput(original.output().replayedInto(replayDir));
         ChildResult result;
         try {
             result = run(request, mainStartedAt, mainStartedCpu);
@@ -61,6 +76,12 @@ public final class ChildMain {
         } catch (Throwable t) {
             t.printStackTrace();
             System.exit(3);
+        }
+        if (replayDir != null) {
+            int status = Replay.summarize(original, result, replayDir);
+            System.out.flush();
+            System.err.flush();
+            System.exit(status);
         }
         System.out.flush();
         System.err.flush();

@@ -18,10 +18,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * @param childMaxHeap {@code -Xmx} value of each child, e.g. {@code 512m}
  * @param parallelChildren how many children run at once
  * @param classDataSharing whether children share a class-data archive
+ * @param childLogLimit the most bytes each child log keeps
  */
 @API(status = API.Status.INTERNAL, since = "0.1.0")
 public record ExtensionSettings(ResultsLayout results, String childMaxHeap, int parallelChildren,
-        boolean classDataSharing) {
+        boolean classDataSharing, long childLogLimit) {
 
     private static final Pattern HEAP = Pattern.compile("[1-9][0-9]*[kKmMgG]?");
 
@@ -69,7 +70,27 @@ public record ExtensionSettings(ResultsLayout results, String childMaxHeap, int 
         }
         boolean sharing = flag(lookup, ConfigParameter.CLASS_DATA_SHARING,
                 Boolean.parseBoolean(ConfigParameter.CLASS_DATA_SHARING.defaultValue()));
-        return new ExtensionSettings(results, heap, parallel, sharing);
+        String limit = lookup.apply(ConfigParameter.CHILD_LOG_LIMIT.key()).map(String::trim)
+                .orElse(ConfigParameter.CHILD_LOG_LIMIT.defaultValue());
+        if (!HEAP.matcher(limit).matches()) {
+            throw new ExtensionConfigurationException("Configuration parameter " + ConfigParameter.CHILD_LOG_LIMIT.key()
+                    + " = '" + limit + "' is not a size: use a number of bytes with an optional k/m/g suffix, e.g."
+                    + " 4m.");
+        }
+        return new ExtensionSettings(results, heap, parallel, sharing, bytes(limit));
+    }
+
+    /** {@code 512}, {@code 64k}, {@code 4m}, {@code 1g} as a number of bytes. */
+    static long bytes(String size) {
+        char unit = Character.toLowerCase(size.charAt(size.length() - 1));
+        long factor = switch (unit) {
+            case 'k' -> 1L << 10;
+            case 'm' -> 1L << 20;
+            case 'g' -> 1L << 30;
+            default -> 1;
+        };
+        String digits = factor == 1 ? size : size.substring(0, size.length() - 1);
+        return Long.parseLong(digits) * factor;
     }
 
     /**

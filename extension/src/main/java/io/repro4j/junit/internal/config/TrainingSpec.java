@@ -60,11 +60,11 @@ public record TrainingSpec(int runs, String config, boolean configExplicit, Stri
         if (config.isBlank()) {
             problems.add("config is blank: name an experiment file under config/experiments/ (without .yaml)");
         } else if (!isSafe(config)) {
-            problems.add("config = '" + config + "' is not a valid experiment name: " + SAFE_RULE);
+            problems.add("config = " + SafeNames.display(config) + " is not a valid experiment name: " + SAFE_RULE);
         }
         String target = annotation.target().isEmpty() ? testMethod.getName() : annotation.target();
         if (!isSafe(target)) {
-            problems.add("target = '" + target + "'" + (annotation.target().isEmpty() ? " (the method name)" : "")
+            problems.add("target = " + SafeNames.display(target) + (annotation.target().isEmpty() ? " (the method name)" : "")
                     + " is not a valid target: " + SAFE_RULE + "; set target = \"...\" explicitly");
         }
         View view = annotation.view();
@@ -72,10 +72,10 @@ public record TrainingSpec(int runs, String config, boolean configExplicit, Stri
         if (view == View.SYMBOL_SPECIFIC && symbol == null) {
             problems.add("symbol is required for view = SYMBOL_SPECIFIC, e.g. symbol = \"AAPL\"");
         } else if (view == View.CROSS_SECTIONAL && symbol != null) {
-            problems.add("symbol = '" + symbol + "' is not allowed for view = CROSS_SECTIONAL: remove it or use"
+            problems.add("symbol = " + SafeNames.display(symbol) + " is not allowed for view = CROSS_SECTIONAL: remove it or use"
                     + " view = SYMBOL_SPECIFIC");
         } else if (symbol != null && !isSafe(symbol)) {
-            problems.add("symbol = '" + symbol + "' is not a valid symbol: " + SAFE_RULE);
+            problems.add("symbol = " + SafeNames.display(symbol) + " is not a valid symbol: " + SAFE_RULE);
         }
         Set<Perturbation> perturbations = EnumSet.noneOf(Perturbation.class);
         for (Perturbation p : annotation.perturb()) {

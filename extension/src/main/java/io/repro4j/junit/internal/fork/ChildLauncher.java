@@ -20,7 +20,9 @@ import org.apiguardian.api.API;
 
 /**
  * Starts one child JVM, waits for it up to its timeout and kills its whole process tree when the timeout passes,
- * when the waiting thread is interrupted, or when the parent JVM shuts down. A child never outlives its parent.
+ * when the waiting thread is interrupted, or when the parent JVM shuts down; if the parent dies without shutting down
+ * ({@code kill -9}), the child notices the end of its standard input and ends itself. A child never outlives its
+ * parent. Its output goes through {@link CappedLog}s into {@code stdout.log} and {@code stderr.log}.
  */
 @API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class ChildLauncher {
@@ -35,6 +37,9 @@ public final class ChildLauncher {
 
     static final Duration DESCENDANT_WAIT = Duration.ofSeconds(10);
 
+    /** How long to wait for a child's logs to end after the child: a grandchild may hold them open. */
+    private static final long LOG_WAIT_MILLIS = 5_000;
+
     private ChildLauncher() {
     }
 
@@ -43,15 +48,17 @@ public final class ChildLauncher {
      *
      * @throws InterruptedException when the calling thread is interrupted; the child's tree is killed first
      */
-    public static ChildOutcome run(PlannedChild run, Duration timeout) throws InterruptedException {
+    public static ChildOutcome run(PlannedChild run, Duration timeout, long logLimit) throws InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(run.command());
         Map<String, String> env = pb.environment();
         env.clear();
         env.putAll(run.environment());
         pb.directory(run.workingDirectory().toFile());
-        pb.redirectOutput(run.files().stdout().toFile());
-        pb.redirectError(run.files().stderr().toFile());
-        pb.redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
+        // All three streams are pipes: stdin stays open while this JVM lives (the child's parent watch), stdout and
+        // stderr go through capped logs.
+        pb.redirectInput(ProcessBuilder.Redirect.PIPE);
+        pb.redirectOutput(ProcessBuilder.Redirect.PIPE);
+        pb.redirectError(ProcessBuilder.Redirect.PIPE);
 
         long spawnedAt = System.currentTimeMillis();
         long t0 = System.nanoTime();
@@ -63,6 +70,10 @@ public final class ChildLauncher {
             return new ChildOutcome(run, null, false, e.getMessage(), null, 0, spawnedAt);
         }
         RUNNING.add(process);
+        CappedLog stdout = new CappedLog(process.getInputStream(), run.files().stdout(), logLimit);
+        CappedLog stderr = new CappedLog(process.getErrorStream(), run.files().stderr(), logLimit);
+        Thread stdoutCopy = stdout.start();
+        Thread stderrCopy = stderr.start();
         try {
             boolean exited;
             try {
@@ -73,11 +84,14 @@ public final class ChildLauncher {
             }
             if (!exited) {
                 killTree(process);
-                return new ChildOutcome(run, null, true, null, readResult(run), elapsedMs(t0), spawnedAt);
             }
-            return new ChildOutcome(run, process.exitValue(), false, null, readResult(run), elapsedMs(t0), spawnedAt);
+            stdout.await(stdoutCopy, LOG_WAIT_MILLIS);
+            stderr.await(stderrCopy, LOG_WAIT_MILLIS);
+            return new ChildOutcome(run, exited ? process.exitValue() : null, !exited, null, readResult(run),
+                    elapsedMs(t0), spawnedAt);
         } finally {
             RUNNING.remove(process);
+            closeQuietly(process.getOutputStream());
         }
     }
 
@@ -129,34 +143,11 @@ public final class ChildLauncher {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
     }
 
-    private static java.io.File nullDevice() {
-        return new java.io.File(System.getProperty("os.name", "").startsWith("Windows") ? "NUL" : "/dev/null");
-    }
-
-    /** The command line as a shell one-liner that replays the child, written next to its logs. */
-    static void writeCommandFile(PlannedChild run) {
-        StringBuilder sb = new StringBuilder();
-        sb.append("# Replays ").append(run.request().run().describe()).append(" of ")
-                .append(run.request().test().uniqueId()).append('\n');
-        sb.append("cd ").append(shellQuote(run.workingDirectory().toString())).append(" && \\\n");
-        sb.append("env -i");
-        run.environment().forEach((k, v) -> sb.append(" \\\n  ").append(k).append('=').append(shellQuote(v)));
-        for (String arg : run.command()) {
-            sb.append(" \\\n  ").append(shellQuote(arg));
-        }
-        sb.append('\n');
+    private static void closeQuietly(java.io.Closeable c) {
         try {
-            Files.createDirectories(run.files().dir());
-            Files.writeString(run.files().command(), sb.toString(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + run.files().command() + ": " + e.getMessage(), e);
+            c.close();
+        } catch (IOException ignored) {
+            // the child is gone; so is its end of the pipe
         }
-    }
-
-    static String shellQuote(String s) {
-        if (!s.isEmpty() && s.matches("[A-Za-z0-9_./:=@%+,-]+")) {
-            return s;
-        }
-        return "'" + s.replace("'", "'\\''") + "'";
     }
 }

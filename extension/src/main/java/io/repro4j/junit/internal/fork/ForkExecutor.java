@@ -13,9 +13,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,17 +22,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apiguardian.api.API;
 
 /**
- * Runs the children of a {@link ForkPlan} in parallel (bounded), and always cleans up: no child outlives the call,
- * and every private temp directory is deleted.
+ * Runs the children of a {@link ForkPlan} in parallel, bounded by {@link ChildSlots} across every test JVM of the
+ * results root, and always cleans up: no child outlives the call, and every private temp directory is deleted.
  */
 @API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class ForkExecutor {
-
-    /**
-     * Bounds the children running at once across every test of this JVM (tests may themselves run in parallel),
-     * one pool of permits per {@code repro4j.parallelChildren} value.
-     */
-    private static final Map<Integer, Semaphore> SLOTS = new ConcurrentHashMap<>();
 
     private ForkExecutor() {
     }
@@ -45,7 +36,8 @@ public final class ForkExecutor {
      *
      * @throws InterruptedException when the calling thread is interrupted; every child is killed first
      */
-    public static List<ChildOutcome> execute(ForkPlan plan, int parallelChildren) throws InterruptedException {
+    public static List<ChildOutcome> execute(ForkPlan plan, int parallelChildren, long logLimit)
+            throws InterruptedException {
         prepare(plan);
         int threads = Math.max(1, Math.min(parallelChildren, plan.children().size()));
         AtomicInteger counter = new AtomicInteger();
@@ -55,18 +47,19 @@ public final class ForkExecutor {
             return t;
         });
         Duration timeout = Duration.ofSeconds(plan.spec().timeoutSeconds());
-        Semaphore slots = SLOTS.computeIfAbsent(parallelChildren, Semaphore::new);
+        List<ChildSlots.Slot> slots = new ArrayList<>();
         List<Future<ChildOutcome>> futures = new ArrayList<>();
         List<ChildOutcome> outcomes = new ArrayList<>();
         try {
             for (PlannedChild run : plan.children()) {
-                // Permits are taken here, in run order: run 1 always starts no later than the runs waiting for it.
-                slots.acquire();
+                // Slots are taken here, in run order: run 1 always starts no later than the runs waiting for it.
+                ChildSlots.Slot slot = ChildSlots.acquire(plan.results().childSlots(), parallelChildren);
+                slots.add(slot);
                 futures.add(pool.submit(() -> {
                     try {
-                        return ChildLauncher.run(run, timeout);
+                        return ChildLauncher.run(run, timeout, logLimit);
                     } finally {
-                        slots.release();
+                        slot.close();
                         if (run.index() == 1) {
                             // Releases later runs waiting to write their snapshot after run 1's (FirstRunBarrier).
                             FirstRunBarrier.markExited(run.files());
@@ -90,9 +83,8 @@ public final class ForkExecutor {
             }
             return outcomes;
         } finally {
-            // Interrupts waiting launchers, which kill their process trees before returning; runs that never
-            // started give back the permit taken for them.
-            slots.release(pool.shutdownNow().size());
+            // Interrupts waiting launchers, which kill their process trees before returning.
+            pool.shutdownNow();
             boolean interrupted = false;
             while (true) {
                 try {
@@ -103,6 +95,8 @@ public final class ForkExecutor {
                     interrupted = true;
                 }
             }
+            // Runs that never started give back the slot taken for them (closing is idempotent).
+            slots.forEach(ChildSlots.Slot::close);
             if (plan.classArchive() != null) {
                 // Publishes the archive run 1 wrote (only after a normal exit) and releases its lock.
                 plan.classArchive().finish(outcomes);
@@ -135,7 +129,7 @@ public final class ForkExecutor {
             for (PlannedChild run : plan.children()) {
                 Files.createDirectories(run.files().tmp());
                 Files.createDirectories(run.workingDirectory());
-                ChildLauncher.writeCommandFile(run);
+                ReplayScript.write(run);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare " + plan.workRoot() + ": " + e.getMessage(), e);

@@ -53,12 +53,12 @@ public record ForkPlan(ChildRequest.TestInvocation test, String testKey, Results
     /**
      * Plans the runs of one test invocation.
      *
+     * @param testKey the path-safe key of the invocation ({@code TestKey})
      * @param parameters looks up a JUnit configuration parameter or system property of the parent
      */
-    public static ForkPlan create(ChildRequest.TestInvocation test, Class<?> testClass, TrainingSpec spec,
+    public static ForkPlan create(ChildRequest.TestInvocation test, String testKey, TrainingSpec spec,
             ExtensionSettings settings, ResolvedExperiment experiment,
             Function<String, Optional<String>> parameters) {
-        String testKey = io.repro4j.junit.internal.TestKey.of(testClass, test.methodName(), test.uniqueId());
         ResultsLayout results = settings.results();
         long trainSeed = experiment.trainSeed(spec.target(), spec.symbol(), spec.view().name());
         Path parentDir = Path.of("").toAbsolutePath();
@@ -89,7 +89,7 @@ public record ForkPlan(ChildRequest.TestInvocation test, String testKey, Results
                     new ChildRequest.Training(experiment.name(), spec.target(), spec.view(), spec.symbol(), trainSeed,
                             spec.requireLedger(), spec.requireRecords(), settingsProperties),
                     new ChildRequest.Output(results.root().toString(), ResultsLayout.runName(testKey, k),
-                            files.result().toString()),
+                            files.result().toString(), k == 1 ? null : files.sibling(1).dir().toString()),
                     new ChildRequest.Launch(configParams, 0L, nativeDigests));
 
             Map<String, String> env = ChildEnvironment.variables(System.getenv(), experiment.config(), perturbations);
@@ -105,6 +105,7 @@ public record ForkPlan(ChildRequest.TestInvocation test, String testKey, Results
             command.add("-D" + ResultsRoot.PROPERTY + "=" + results.root());
             settingsProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
             command.add("-D" + ChildRequest.PROPERTY + "=" + files.request());
+            command.add("-D" + ChildRequest.WATCH_PARENT_PROPERTY + "=stdin");
             command.add("-cp");
             command.add(archive.classpath());
             command.add(ChildMain.class.getName());

@@ -23,6 +23,15 @@ public record ChildRequest(TestInvocation test, RunSpec run, Training training, 
     public static final String PROPERTY = "repro4j.child.request";
 
     /**
+     * The system property that makes a child end itself and its descendants as soon as its standard input reaches
+     * its end: the parent holds the pipe open while it lives, so the end means the parent is gone.
+     */
+    public static final String WATCH_PARENT_PROPERTY = "repro4j.child.watchParent";
+
+    /** The child main's option that replays a run into a fresh directory instead of its own. */
+    public static final String REPLAY_OPTION = "--replay";
+
+    /**
      * The test invocation to run.
      *
      * @param uniqueId its JUnit unique id, selected with {@code selectUniqueId}
@@ -72,8 +81,15 @@ public record ChildRequest(TestInvocation test, RunSpec run, Training training, 
      * @param resultsRoot the results root
      * @param runName the run name of this run's snapshot tree
      * @param resultFile where the child writes its {@link ChildResult}
+     * @param firstRunDir the work directory of run 1, whose end a later run waits for before writing its snapshot
+     *     ({@link FirstRunBarrier}); {@code null} for run 1 and for a replay
      */
-    public record Output(String resultsRoot, String runName, String resultFile) {
+    public record Output(String resultsRoot, String runName, String resultFile, String firstRunDir) {
+
+        /** Where a replay into {@code dir} writes: its own results root and result file, waiting for nobody. */
+        public Output replayedInto(java.nio.file.Path dir) {
+            return new Output(dir.resolve("results").toString(), runName, dir.resolve("result.json").toString(), null);
+        }
     }
 
     /**
@@ -86,6 +102,11 @@ public record ChildRequest(TestInvocation test, RunSpec run, Training training, 
      */
     public record Launch(Map<String, String> configurationParameters, long spawnedAtEpochMs,
             Map<String, String> nativeLibraryDigests) {
+    }
+
+    /** A copy whose output goes to {@code output}. */
+    public ChildRequest withOutput(Output value) {
+        return new ChildRequest(test, run, training, value, launch);
     }
 
     /** A copy with the spawn time set. */

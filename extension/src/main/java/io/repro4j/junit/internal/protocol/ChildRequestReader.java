@@ -69,7 +69,8 @@ public final class ChildRequestReader {
     }
 
     private static ChildRequest.Output output(Map<String, Object> m) {
-        return new ChildRequest.Output(text(m, "results_root"), text(m, "run_name"), text(m, "result_file"));
+        return new ChildRequest.Output(text(m, "results_root"), text(m, "run_name"), text(m, "result_file"),
+                text(m, "first_run_dir"));
     }
 
     private static ChildRequest.Launch launch(Map<String, Object> m) {

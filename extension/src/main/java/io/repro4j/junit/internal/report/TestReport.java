@@ -3,6 +3,7 @@ package io.repro4j.junit.internal.report;
 import io.repro4j.harness.results.Json;
 import io.repro4j.harness.results.AtomicFiles;
 import io.repro4j.harness.results.ResultsLayout;
+import io.repro4j.harness.results.VerdictFiles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -21,8 +22,9 @@ import java.util.stream.Stream;
 import org.apiguardian.api.API;
 
 /**
- * Regenerates {@code <results root>/report/report.json} and {@code index.html} from every verdict file
- * ({@code verdicts/*.json}) and baseline record ({@code baselines/*.json}) under the root.
+ * Regenerates {@code <results root>/report/report.json} and {@code index.html} from the verdict files
+ * ({@code verdicts/*.json}) and baseline records ({@code baselines/*.json}) under the root: the last build's verdicts
+ * make the report and its totals, older ones are listed apart as stale ({@link VerdictFiles}).
  *
  * <p>Several test JVMs may finish into one root at once: each regenerates from all files under {@code report/.lock}
  * and writes atomically, so the last report to be written contains every verdict written before it.
@@ -38,7 +40,7 @@ public final class TestReport {
 
     /** Whether {@code root} holds at least one verdict file. */
     public static boolean hasVerdicts(ResultsLayout root) {
-        return !jsonFiles(root.verdicts()).isEmpty();
+        return !VerdictFiles.read(root).isEmpty();
     }
 
     /**
@@ -59,21 +61,24 @@ public final class TestReport {
         }
     }
 
-    /** The {@code report.json} content. */
+    /**
+     * The {@code report.json} content: the last build's verdicts (counted in the summary) and, apart, the stale ones
+     * earlier builds left under the same root.
+     */
     static ObjectNode build(ResultsLayout root, List<OrphanBaseline> orphans) {
         ObjectNode report = Json.MAPPER.createObjectNode();
         report.put("schema", SCHEMA);
         report.put("generated_at", Instant.now().toString());
         report.put("results_root", root.root().toString());
+        VerdictFiles.Selection verdicts = VerdictFiles.read(root);
+        report.put("build_id", verdicts.buildId());
         ArrayNode unreadable = Json.MAPPER.createArrayNode();
+        verdicts.unreadable().forEach(u -> unreadable.addObject().put("file", u.file().toString())
+                .put("problem", u.problem()));
         List<ObjectNode> tests = new ArrayList<>();
-        for (Path file : jsonFiles(root.verdicts())) {
-            JsonNode verdict = readObject(file, unreadable);
-            if (verdict == null) {
-                continue;
-            }
-            ObjectNode test = ((ObjectNode) verdict).deepCopy();
-            String key = test.path("test_key").asText(stripJson(file));
+        for (VerdictFiles.Entry entry : verdicts.current()) {
+            ObjectNode test = ((ObjectNode) entry.json()).deepCopy();
+            String key = test.path("test_key").asText(stripJson(entry.file()));
             test.put("test_key", key);
             Path record = root.baselineRecord(key);
             JsonNode baseline = Files.isRegularFile(record) ? readObject(record, unreadable) : null;
@@ -83,6 +88,17 @@ public final class TestReport {
             }
             test.set("baseline", baseline == null ? Json.MAPPER.nullNode() : baseline);
             tests.add(test);
+        }
+        ArrayNode stale = Json.MAPPER.createArrayNode();
+        for (VerdictFiles.Entry entry : verdicts.stale()) {
+            JsonNode v = entry.json();
+            stale.addObject().put("test_key", v.path("test_key").asText(stripJson(entry.file())))
+                    .put("display_name", v.path("display_name").asText(""))
+                    .put("test_class", v.path("test_class").asText(""))
+                    .put("test_method", v.path("test_method").asText(""))
+                    .put("verdict", v.path("verdict").asText(""))
+                    .put("finished_at", v.path("finished_at").asText(""))
+                    .put("build_id", entry.buildId());
         }
         tests.sort(Comparator.comparing((ObjectNode t) -> t.path("test_class").asText(""))
                 .thenComparing(t -> t.path("test_method").asText(""))
@@ -97,7 +113,9 @@ public final class TestReport {
         summary.put("baseline_failures", tests.stream().filter(t -> t.path("baseline").path("failed").asBoolean())
                 .count());
         summary.put("orphan_baselines", orphans.size());
+        summary.put("stale", stale.size());
         report.putArray("tests").addAll(tests);
+        report.set("stale_verdicts", stale);
         ArrayNode orphanNodes = report.putArray("orphan_baselines");
         for (OrphanBaseline orphan : orphans) {
             orphanNodes.addObject().put("file", orphan.file().toString()).put("test_id", orphan.testId())
@@ -120,21 +138,6 @@ public final class TestReport {
             unreadable.addObject().put("file", file.toString()).put("problem", e.toString());
         }
         return null;
-    }
-
-    private static List<Path> jsonFiles(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            // Names starting with '.' are another writer's temp files.
-            return files.filter(p -> {
-                String name = p.getFileName().toString();
-                return name.endsWith(".json") && !name.startsWith(".");
-            }).sorted().toList();
-        } catch (IOException e) {
-            return List.of();
-        }
     }
 
     private static String stripJson(Path file) {

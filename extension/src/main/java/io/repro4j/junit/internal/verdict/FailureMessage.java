@@ -86,11 +86,21 @@ final class FailureMessage {
     static List<String> hints(Comparison c, RunPerturbations p, Snapshot reference, Snapshot other) {
         List<String> hints = new ArrayList<>();
         boolean inputs = c.differences().stream().anyMatch(d -> d.field().startsWith("comparison_group."));
+        boolean predictionsMoved = c.differences().stream().anyMatch(d -> d.field().startsWith("predictions_"));
+        boolean sameModel = reference.get("model_sha256") != null && c.identicalFields().contains("model_sha256");
+        if (predictionsMoved && sameModel) {
+            // The training is fine; what varies lies outside it. Blaming identity-hash order would point the wrong way.
+            hints.add("model_sha256 is identical in both runs, yet the predictions differ: the same model predicted"
+                    + " differently, so the predictions come from a model built outside the choke point (trained"
+                    + " directly against XGBoost4J or LightGBM instead of through Determinism.createEstimator,"
+                    + " DeterministicXGBoost or Determinism.nativeTraining) or from code after training that varies"
+                    + " between runs (the rows predicted or their order, post-processing, calibration on unseeded data)");
+        }
         if (inputs) {
             hints.add("an input fingerprint moved: the test fed different data, parameters or seeds into training"
                     + " (look for data generated from an unseeded Random, the clock, or file order)");
         }
-        if (p.identityHashShift() != 0) {
+        if (p.identityHashShift() != 0 && !(predictionsMoved && sameModel)) {
             hints.add(leadField(c) + " differs in this run (identity-hash shift " + p.identityHashShift()
                     + "): the output may depend on identity-hash iteration order — look for HashMap/HashSet keyed by"
                     + " enums or objects without hashCode/equals, and iterate in a defined order (LinkedHashMap,"
@@ -119,7 +129,7 @@ final class FailureMessage {
             hints.add("this run started in a fresh, empty working directory: look for relative paths"
                     + " (new File(\"data.csv\"), Path.of(\"...\")) and files a previous run left behind");
         }
-        if (!p.any() && !inputs) {
+        if (!p.any() && !inputs && !(predictionsMoved && sameModel)) {
             hints.add("the runs were not perturbed, so the training itself varies between JVMs: look for an unseeded"
                     + " new Random(), Math.random(), System.nanoTime()/currentTimeMillis() or UUID.randomUUID() reaching"
                     + " the data or the parameters, or a seed not passed to the estimator");

@@ -20,11 +20,25 @@ import org.apiguardian.api.API;
  * @param differences every fingerprint field of a later run that differs from run 1
  * @param environment run 1's environment fingerprint (empty when unknown)
  * @param finishedAt ISO-8601 instant the verdict was reached
+ * @param buildId the build the verdict belongs to ({@code BuildId}); the report and summary count the last build's
  */
 @API(status = API.Status.INTERNAL, since = "0.1.0")
 public record Verdict(String testId, String testClass, String testMethod, String displayName, String testKey,
         Kind verdict, String message, List<RunReport> runs, Map<String, String> fingerprints,
-        List<Difference> differences, Object environment, String finishedAt) {
+        List<Difference> differences, Object environment, String finishedAt, String buildId) {
+
+    /** The verdict of a test refused before any child JVM started (a wrong attribute, setting or config file). */
+    public static Verdict refused(String testId, String testClass, String testMethod, String displayName,
+            String testKey, String message) {
+        return new Verdict(testId, testClass, testMethod, displayName, testKey, Kind.ERROR, message, List.of(), Map.of(),
+                List.of(), Map.of(), java.time.Instant.now().toString(), null);
+    }
+
+    /** A copy that belongs to build {@code id}. */
+    public Verdict inBuild(String id) {
+        return new Verdict(testId, testClass, testMethod, displayName, testKey, verdict, message, runs, fingerprints,
+                differences, environment, finishedAt, id);
+    }
 
     /** What the runs showed. */
     public enum Kind {

@@ -90,7 +90,7 @@ public final class VerdictJudge {
         ChildRequest.TestInvocation test = plan.test();
         return new Verdict(test.uniqueId(), test.className(), test.methodName(), test.displayName(), plan.testKey(),
                 kind, message, List.copyOf(reports), fingerprints, List.copyOf(differences), environment,
-                Instant.now().toString());
+                Instant.now().toString(), null);
     }
 
     private static Verdict.RunReport report(ForkPlan plan, ChildOutcome o) {
@@ -122,14 +122,24 @@ public final class VerdictJudge {
                     + "\nlog: " + run.files().stderr() + "\nreplay: " + run.files().command();
         }
         if (o.exitCode() != 0) {
-            String oom = outOfMemoryLine(run);
-            String what = oom != null ? " ran out of memory (-Xmx" + heapOf(run)
-                    + "; raise " + ConfigParameter.CHILD_MAX_HEAP.key() + ") and exited with "
-                    + ExitCodes.describe(o.exitCode())
-                    + ": " + oom.strip()
-                    : " crashed: " + ExitCodes.describe(o.exitCode());
-            return which + what + "." + tail(run.files().stderr()) + "\nlog: " + run.files().stderr() + "\nreplay: "
-                    + run.files().command();
+            Path oomLog = null;
+            String oom = null;
+            for (Path log : List.of(run.files().stderr(), run.files().stdout())) {
+                oom = outOfMemoryLine(log);
+                if (oom != null) {
+                    oomLog = log;
+                    break;
+                }
+            }
+            if (oom != null) {
+                // HotSpot announces an OutOfMemoryError on stdout: the log to read is the one that has the line.
+                return which + " ran out of memory (-Xmx" + heapOf(run) + "; raise "
+                        + ConfigParameter.CHILD_MAX_HEAP.key() + ") and exited with " + ExitCodes.describe(o.exitCode())
+                        + ": " + oom.strip() + "." + tail(oomLog) + "\nlog: " + oomLog + "\nreplay: "
+                        + run.files().command();
+            }
+            return which + " crashed: " + ExitCodes.describe(o.exitCode()) + "." + tail(run.files().stderr())
+                    + "\nlog: " + run.files().stderr() + "\nreplay: " + run.files().command();
         }
         if (o.result() == null) {
             return which + " exited without writing its result " + run.files().result() + "."
@@ -153,19 +163,13 @@ public final class VerdictJudge {
                 .map(a -> a.substring(4)).orElse("?");
     }
 
-    /** The line announcing an OutOfMemoryError (HotSpot prints it to stdout), or {@code null}. */
-    private static String outOfMemoryLine(PlannedChild run) {
-        for (Path log : List.of(run.files().stderr(), run.files().stdout())) {
-            try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
-                String line = lines.filter(l -> l.contains("OutOfMemoryError")).findFirst().orElse(null);
-                if (line != null) {
-                    return line;
-                }
-            } catch (IOException | java.io.UncheckedIOException ignored) {
-                // An unreadable log just means no OOM hint.
-            }
+    /** The line of {@code log} announcing an OutOfMemoryError, or {@code null}. */
+    private static String outOfMemoryLine(Path log) {
+        try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
+            return lines.filter(l -> l.contains("OutOfMemoryError")).findFirst().orElse(null);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return null; // an unreadable log just means no OOM hint
         }
-        return null;
     }
 
     /** The last {@link #TAIL_LINES} lines of a log, indented, or an empty string when there is nothing. */
@@ -181,10 +185,11 @@ public final class VerdictJudge {
         } catch (IOException | java.io.UncheckedIOException e) {
             return "";
         }
+        String name = log.getFileName().toString();
         if (last.isEmpty()) {
-            return " Its stderr is empty.";
+            return " Its " + name + " is empty.";
         }
-        StringBuilder sb = new StringBuilder("\nlast lines of stderr:");
+        StringBuilder sb = new StringBuilder("\nlast lines of " + name + ":");
         for (String l : last) {
             sb.append("\n  | ").append(l);
         }

@@ -12,28 +12,28 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 class TrainingSpecTest {
 
-    @DeterministicTraining
-    void defaults() {
-    }
+    /**
+     * The annotation shapes under test, on abstract methods: {@code @DeterministicTraining} alone declares a test, and
+     * JUnit runs no abstract method.
+     */
+    interface Shapes {
+        @DeterministicTraining
+        void defaults();
 
-    @DeterministicTraining(runs = 1, timeoutSeconds = 0)
-    void tooFewRunsAndNoTime() {
-    }
+        @DeterministicTraining(runs = 1, timeoutSeconds = 0)
+        void tooFewRunsAndNoTime();
 
-    @DeterministicTraining(view = View.SYMBOL_SPECIFIC)
-    void symbolMissing() {
-    }
+        @DeterministicTraining(view = View.SYMBOL_SPECIFIC)
+        void symbolMissing();
 
-    @DeterministicTraining(symbol = "AAPL")
-    void symbolOnCrossSectional() {
-    }
+        @DeterministicTraining(symbol = "AAPL")
+        void symbolOnCrossSectional();
 
-    @DeterministicTraining(target = "../etc", view = View.SYMBOL_SPECIFIC, symbol = "A/B")
-    void unsafeNames() {
-    }
+        @DeterministicTraining(target = "../etc", view = View.SYMBOL_SPECIFIC, symbol = "A/B")
+        void unsafeNames();
 
-    @DeterministicTraining(config = "intraday", perturb = {Perturbation.THREADS, Perturbation.THREADS})
-    void explicitConfigAndDuplicatePerturbation() {
+        @DeterministicTraining(config = "intraday", perturb = {Perturbation.THREADS, Perturbation.THREADS})
+        void explicitConfigAndDuplicatePerturbation();
     }
 
     @Test
@@ -52,7 +52,7 @@ class TrainingSpecTest {
     void namesEveryWrongAttributeAndTheTest() {
         assertThatThrownBy(() -> spec("tooFewRunsAndNoTime"))
                 .isInstanceOf(ExtensionConfigurationException.class)
-                .hasMessageContaining("TrainingSpecTest#tooFewRunsAndNoTime")
+                .hasMessageContaining("TrainingSpecTest$Shapes#tooFewRunsAndNoTime")
                 .hasMessageContaining("runs = 1")
                 .hasMessageContaining("timeoutSeconds = 0");
     }
@@ -83,7 +83,7 @@ class TrainingSpecTest {
 
     private static TrainingSpec spec(String method) {
         try {
-            Method m = TrainingSpecTest.class.getDeclaredMethod(method);
+            Method m = Shapes.class.getDeclaredMethod(method);
             return TrainingSpec.of(m.getAnnotation(DeterministicTraining.class), m);
         } catch (NoSuchMethodException e) {
             throw new AssertionError(e);

@@ -31,7 +31,7 @@ class ChildRequestReaderTest {
                 new ChildRequest.Training("exp", "tgt", View.SYMBOL_SPECIFIC, "AAPL", -7, true, false,
                         Setting.asProperties(ReproducibilityConfig.builder().mode(Mode.BEST_EFFORT).seed(4_000_000_000L)
                                 .gpuRequestPolicy(ReproducibilityConfig.GpuRequestPolicy.FAIL).build())),
-                new ChildRequest.Output("/res", "run", "/res/result.json"),
+                new ChildRequest.Output("/res", "run", "/res/result.json", "/res/work/x/run-1"),
                 new ChildRequest.Launch(Map.of("junit.jupiter.execution.parallel.enabled", "false"), 1_795_838_782_763L,
                         Map.of("jar:file:/x.jar!/lib.so 1 2", "abc 3")));
         Path file = dir.resolve("request.json");
@@ -46,7 +46,7 @@ class ChildRequestReaderTest {
         ChildRequest request = new ChildRequest(new ChildRequest.TestInvocation("u", "X", "x", "x()"),
                 new ChildRequest.RunSpec(1, 2, EnumSet.noneOf(Perturbation.class), RunPerturbations.none()),
                 new ChildRequest.Training("determinism_test", "x", View.CROSS_SECTIONAL, null, 7, true, true, Map.of()),
-                new ChildRequest.Output("/res", "x.run-1", "/res/r.json"),
+                new ChildRequest.Output("/res", "x.run-1", "/res/r.json", null),
                 new ChildRequest.Launch(Map.of(), 0, Map.of()));
         Path file = dir.resolve("request.json");
         Json.write(file, request);

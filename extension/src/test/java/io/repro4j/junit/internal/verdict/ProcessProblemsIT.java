@@ -34,7 +34,7 @@ class ProcessProblemsIT {
     void killsTheWholeProcessTreeOnTimeout() throws Exception {
         Path pidFile = dir.resolve("grandchild.pid");
         PlannedChild run = run("hang", pidFile.toString());
-        ChildOutcome outcome = ChildLauncher.run(run, Duration.ofSeconds(10));
+        ChildOutcome outcome = ChildLauncher.run(run, Duration.ofSeconds(10), 1 << 20);
 
         assertThat(outcome.timedOut()).isTrue();
         assertThat(outcome.exitCode()).isNull();
@@ -50,7 +50,7 @@ class ProcessProblemsIT {
     @Test
     void namesTheSignalThatEndedAChild() throws Exception {
         PlannedChild run = run("kill-self");
-        ChildOutcome outcome = ChildLauncher.run(run, Duration.ofMinutes(2));
+        ChildOutcome outcome = ChildLauncher.run(run, Duration.ofMinutes(2), 1 << 20);
 
         assertThat(outcome.exitCode()).isEqualTo(137);
         assertThat(VerdictJudge.processProblem(outcome, 2, planFor(run, 120)))
@@ -60,7 +60,7 @@ class ProcessProblemsIT {
     @Test
     void saysWhenAChildRanOutOfMemory() throws Exception {
         PlannedChild run = run("oom");
-        ChildOutcome outcome = ChildLauncher.run(run, Duration.ofMinutes(2));
+        ChildOutcome outcome = ChildLauncher.run(run, Duration.ofMinutes(2), 1 << 20);
 
         assertThat(outcome.exitCode()).isNotNull().isNotZero();
         assertThat(VerdictJudge.processProblem(outcome, 2, planFor(run, 120)))
@@ -78,7 +78,7 @@ class ProcessProblemsIT {
         command.addAll(List.of(args));
         ChildRequest request = new ChildRequest(TEST, new ChildRequest.RunSpec(1, 2, Set.of(), RunPerturbations.none()),
                 new ChildRequest.Training("determinism_test", "x", View.CROSS_SECTIONAL, null, 7, true, true, Map.of()),
-                new ChildRequest.Output(dir.toString(), "X.x-00000000.run-1", files.result().toString()),
+                new ChildRequest.Output(dir.toString(), "X.x-00000000.run-1", files.result().toString(), null),
                 new ChildRequest.Launch(Map.of(), 0, Map.of()));
         return new PlannedChild(request, files, files.dir(), Map.of("PATH", System.getenv("PATH")), command);
     }
