@@ -2,13 +2,16 @@ package io.repro4j.junit.internal.baseline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.repro4j.harness.Library;
 import io.repro4j.harness.results.Json;
 import io.repro4j.harness.results.ResultsLayout;
 import io.repro4j.junit.internal.config.ExtensionSettings;
 import io.repro4j.junit.internal.verdict.Verdict;
 import java.io.IOException;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.opentest4j.AssertionFailedError;
@@ -37,7 +40,10 @@ public final class BaselineCheck {
         ObjectNode fingerprints = Json.MAPPER.createObjectNode();
         verdict.fingerprints().forEach(fingerprints::put);
         JsonNode environment = Json.MAPPER.valueToTree(verdict.environment());
-        BaselineSubject subject = new BaselineSubject(verdict.testId(), verdict.testKey(), fingerprints, environment);
+        Set<Library> libraries = EnumSet.noneOf(Library.class);
+        verdict.libraries().forEach(family -> Library.ofFamily(family).ifPresent(libraries::add));
+        BaselineSubject subject = new BaselineSubject(verdict.testId(), verdict.testKey(), fingerprints, environment,
+                libraries);
 
         BaselineOutcome outcome = BaselineGate.check(settings, subject);
 

@@ -17,8 +17,9 @@ import org.apiguardian.api.API;
 /**
  * Compares a reproducible test's fingerprints with its committed baseline, or writes the baseline, per the mode.
  *
- * <p>A moved fingerprint is judged together with the environment: if the environment is identical the change is in
- * code, data or config; if it changed too, the likely cause is environment drift.
+ * <p>A moved fingerprint is judged together with the environment: if nothing that can move a single-threaded CPU
+ * training changed ({@link EnvironmentDrift}), the change is in code, data or config and the gate fails on any
+ * machine; if such a thing changed too, the likely cause is environment drift ({@code repro4j.baseline.onDrift}).
  */
 @API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class BaselineGate {
@@ -63,7 +64,9 @@ public final class BaselineGate {
                     + "fix it, or record it again with " + UPDATE_HINT + ".");
         }
         List<FingerprintChange> changes = compare(baseline.fingerprints(), subject.fingerprints());
-        List<EnvironmentChange> environment = EnvironmentDrift.between(baseline.environment(), subject.environment());
+        List<EnvironmentChange> environment = EnvironmentDrift.between(baseline.environment(), subject.environment(),
+                subject.libraries());
+        List<EnvironmentChange> canMove = environment.stream().filter(EnvironmentChange::canMoveFingerprints).toList();
         String environmentLine = environment.isEmpty() ? ""
                 : "Environment changed: " + environment.stream().map(EnvironmentChange::toString)
                         .collect(Collectors.joining(", ")) + ".";
@@ -82,11 +85,24 @@ public final class BaselineGate {
         if (environment.isEmpty()) {
             status = BaselineStatus.DIFFERS;
             message.append("Environment identical: the change is in code, data or config.");
+        } else if (canMove.isEmpty()) {
+            // Another CPU or core count cannot move a one-thread CPU training: the gate stays armed on any machine.
+            status = BaselineStatus.DIFFERS;
+            message.append(environmentLine.replace("Environment changed", "environment changed"))
+                    .append("\nNone of these can move the fingerprints of a single-threaded CPU training (only the"
+                            + " JDK, the OS and architecture, repro4j and the trained libraries' versions and native"
+                            + " builds can): the change is in code, data or config.");
         } else {
             status = settings.onDrift() == DriftPolicy.WARN ? BaselineStatus.DRIFT_WARNED : BaselineStatus.DRIFT;
-            message.append(environmentLine.replace("Environment changed", "environment changed"))
-                    .append("\nFingerprints moved and the environment changed: likely environment drift, "
-                            + "not a code change.");
+            message.append("environment changed: ").append(canMove.stream().map(EnvironmentChange::toString)
+                    .collect(Collectors.joining(", "))).append('.');
+            List<EnvironmentChange> others = environment.stream().filter(c -> !c.canMoveFingerprints()).toList();
+            if (!others.isEmpty()) {
+                message.append(" Also changed, but cannot move fingerprints: ").append(others.stream()
+                        .map(EnvironmentChange::toString).collect(Collectors.joining(", "))).append('.');
+            }
+            message.append("\nFingerprints moved and the environment changed in what can move them: likely"
+                    + " environment drift, not a code change.");
             if (status == BaselineStatus.DRIFT) {
                 message.append(" To accept drift with a warning, set ").append(BaselineSettings.ON_DRIFT)
                         .append("=warn.");
@@ -99,11 +115,22 @@ public final class BaselineGate {
         return new BaselineOutcome(status, file, message.toString(), changes, environment);
     }
 
-    /** Fields whose values differ, in this run's order, then fields only the baseline has. */
+    /**
+     * The reference's signature of every library's version on the class path. It stays in snapshots, but the gate
+     * judges versions through the environment instead, and only those of the libraries the test trained with: bumping
+     * XGBoost must not fail a LightGBM model's baseline.
+     */
+    static final String ALL_LIBRARIES_SIGNATURE = "comparison_group.library_versions_signature";
+
+    /**
+     * Fields whose values differ, in this run's order, then fields only the baseline has; the signature of all
+     * libraries' versions is left to the environment comparison.
+     */
     static List<FingerprintChange> compare(ObjectNode baseline, ObjectNode actual) {
         Set<String> fields = new LinkedHashSet<>();
         actual.fieldNames().forEachRemaining(fields::add);
         baseline.fieldNames().forEachRemaining(fields::add);
+        fields.remove(ALL_LIBRARIES_SIGNATURE);
         List<FingerprintChange> changes = new ArrayList<>();
         for (String field : fields) {
             String was = text(baseline.get(field));

@@ -9,9 +9,12 @@ import org.apiguardian.api.API;
  * @param label how people name it, e.g. {@code xgboost4j}
  * @param baseline the baseline's value, {@code null} when absent
  * @param actual this run's value, {@code null} when absent
+ * @param canMoveFingerprints whether a change of this property can move a single-threaded CPU training's
+ *     fingerprints (see {@link EnvironmentDrift})
  */
 @API(status = API.Status.INTERNAL, since = "0.1.0")
-public record EnvironmentChange(String key, String label, String baseline, String actual) {
+public record EnvironmentChange(String key, String label, String baseline, String actual,
+        boolean canMoveFingerprints) {
 
     /** {@code xgboost4j 3.4.0 → 3.5.0}; digests are abbreviated. */
     @Override

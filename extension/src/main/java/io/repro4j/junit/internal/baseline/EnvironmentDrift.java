@@ -8,11 +8,22 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import io.repro4j.harness.Library;
 import org.apiguardian.api.API;
 
-/** Compares two environment fingerprints property by property: JDK, OS/arch, CPU, library versions, native digests. */
+/**
+ * Compares two environment fingerprints property by property, and says which changes can move the fingerprints of a
+ * training under repro4j's strict environment (one thread, CPU only): the JDK (vendor and version), the OS and
+ * architecture, repro4j's own version, and the version and native-library digests of the libraries the test trained
+ * with. Other changes — the CPU model, the number of cores, the thread variables (pinned in children anyway), the
+ * versions and native libraries of libraries the test did not use — cannot, so a moved fingerprint on such a machine
+ * is a change in code, data or config, never "drift".
+ */
 @API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class EnvironmentDrift {
+
+    private static final java.util.Set<String> CAN_MOVE = java.util.Set.of("jdk_vendor", "jdk_version", "os_name",
+            "os_arch", "library_versions.repro4j");
 
     // The most telling properties first, so a message leads with them.
     private static final List<String> ORDER = List.of("jdk_vendor", "jdk_version", "os_name", "os_arch",
@@ -21,8 +32,12 @@ public final class EnvironmentDrift {
     private EnvironmentDrift() {
     }
 
-    /** The properties that differ, in a stable order; empty when the environments are identical. */
-    public static List<EnvironmentChange> between(JsonNode baseline, JsonNode actual) {
+    /**
+     * The properties that differ, in a stable order; empty when the environments are identical.
+     *
+     * @param libraries the libraries the test trained with
+     */
+    public static List<EnvironmentChange> between(JsonNode baseline, JsonNode actual, Set<Library> libraries) {
         Map<String, String> before = flatten(baseline);
         Map<String, String> after = flatten(actual);
         Set<String> keys = new LinkedHashSet<>(before.keySet());
@@ -37,10 +52,25 @@ public final class EnvironmentDrift {
             String was = before.get(key);
             String now = after.get(key);
             if (was == null ? now != null : !was.equals(now)) {
-                changes.add(new EnvironmentChange(key, label(key), was, now));
+                changes.add(new EnvironmentChange(key, label(key), was, now, canMoveFingerprints(key, libraries)));
             }
         }
         return changes;
+    }
+
+    static boolean canMoveFingerprints(String key, Set<Library> libraries) {
+        if (CAN_MOVE.contains(key)) {
+            return true;
+        }
+        if (key.startsWith("library_versions.")) {
+            String name = key.substring("library_versions.".length());
+            return libraries.stream().anyMatch(l -> l.versionKey().equals(name));
+        }
+        if (key.startsWith("native_libraries.")) {
+            String file = key.substring("native_libraries.".length());
+            return libraries.stream().anyMatch(l -> l.ownsNativeLibrary(file));
+        }
+        return false;
     }
 
     private static int rank(String key) {

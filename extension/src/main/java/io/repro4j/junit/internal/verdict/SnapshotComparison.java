@@ -76,15 +76,22 @@ final class SnapshotComparison {
                 }
             }
         }
+        List<String> libraries = new ArrayList<>();
+        reference.node("models").forEach(m -> {
+            String family = m.path("library").asText("");
+            if (!family.isEmpty() && !libraries.contains(family)) {
+                libraries.add(family);
+            }
+        });
         if (first == null) {
             return new VerdictJudge.Judgement(VerdictJudge.verdict(plan, reports, Verdict.Kind.REPRODUCIBLE, null,
-                    fingerprints, List.of(), environment), null);
+                    fingerprints, List.of(), environment).trainedWith(libraries), null);
         }
         ChildOutcome differing = outcomes.get(firstRun - 1);
         String message = FailureMessage.differs(first, reference, snapshots.get(firstRun - 1), alsoDiffer,
                 FailureMessage.DifferingRun.of(plan, differing.run()));
         Verdict verdict = VerdictJudge.verdict(plan, reports, Verdict.Kind.DIFFERS, message, fingerprints, differences,
-                environment);
+                environment).trainedWith(libraries);
         return new VerdictJudge.Judgement(verdict, new AssertionFailedError(message,
                 reference.get(first.differences().get(0).field()), snapshots.get(firstRun - 1)
                         .get(first.differences().get(0).field())));

@@ -21,23 +21,30 @@ import org.apiguardian.api.API;
  * @param environment run 1's environment fingerprint (empty when unknown)
  * @param finishedAt ISO-8601 instant the verdict was reached
  * @param buildId the build the verdict belongs to ({@code BuildId}); the report and summary count the last build's
+ * @param libraries the model families run 1 trained with ({@code xgboost}, {@code lightgbm}), from its snapshot
  */
 @API(status = API.Status.INTERNAL, since = "0.1.0")
 public record Verdict(String testId, String testClass, String testMethod, String displayName, String testKey,
         Kind verdict, String message, List<RunReport> runs, Map<String, String> fingerprints,
-        List<Difference> differences, Object environment, String finishedAt, String buildId) {
+        List<Difference> differences, Object environment, String finishedAt, String buildId, List<String> libraries) {
 
     /** The verdict of a test refused before any child JVM started (a wrong attribute, setting or config file). */
     public static Verdict refused(String testId, String testClass, String testMethod, String displayName,
             String testKey, String message) {
         return new Verdict(testId, testClass, testMethod, displayName, testKey, Kind.ERROR, message, List.of(), Map.of(),
-                List.of(), Map.of(), java.time.Instant.now().toString(), null);
+                List.of(), Map.of(), java.time.Instant.now().toString(), null, List.of());
     }
 
     /** A copy that belongs to build {@code id}. */
     public Verdict inBuild(String id) {
         return new Verdict(testId, testClass, testMethod, displayName, testKey, verdict, message, runs, fingerprints,
-                differences, environment, finishedAt, id);
+                differences, environment, finishedAt, id, libraries);
+    }
+
+    /** A copy naming the model families run 1 trained with. */
+    public Verdict trainedWith(List<String> families) {
+        return new Verdict(testId, testClass, testMethod, displayName, testKey, verdict, message, runs, fingerprints,
+                differences, environment, finishedAt, buildId, List.copyOf(families));
     }
 
     /** What the runs showed. */

@@ -90,7 +90,7 @@ public final class VerdictJudge {
         ChildRequest.TestInvocation test = plan.test();
         return new Verdict(test.uniqueId(), test.className(), test.methodName(), test.displayName(), plan.testKey(),
                 kind, message, List.copyOf(reports), fingerprints, List.copyOf(differences), environment,
-                Instant.now().toString(), null);
+                Instant.now().toString(), null, List.of());
     }
 
     private static Verdict.RunReport report(ForkPlan plan, ChildOutcome o) {
