@@ -3,6 +3,7 @@ package io.repro4j.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.repro4j.harness.Repro4jException;
+import io.repro4j.harness.results.Json;
 import io.repro4j.harness.results.ResultsLayout;
 import io.repro4j.harness.results.VerdictFiles;
 import io.repro4j.harness.snapshot.Snapshot;
@@ -199,9 +200,10 @@ public final class SummaryCommand implements Callable<Integer> {
                     verdict.path("message").asText(""));
         }
 
+        /** Run 1's {@code snapshot.json} as it is (only fingerprint fields are read); missing when unreadable. */
         private static JsonNode readSnapshot(Path cohortDir) {
             try {
-                return Snapshot.read(cohortDir).json();
+                return Json.readTree(cohortDir.resolve(Snapshot.FILE_NAME), "snapshot");
             } catch (Repro4jException e) {
                 return MissingNode.getInstance();
             }

@@ -75,6 +75,16 @@ class SummaryCommandTest {
     }
 
     @Test
+    void describesTheLastBuildOnlyAndMentionsStaleVerdictsWithoutCountingThem() throws IOException {
+        verdict("old", "io.acme.BadTest", "bad", "DIFFERS", "runs/y", "maven-1-1", "2026-12-01T09:00:00Z");
+        verdict("new", "io.acme.GoodTest", "good", "REPRODUCIBLE", "runs/x", "maven-2-2", "2026-12-01T10:00:00Z");
+
+        assertThat(run(root.toString())).isZero();
+        assertThat(out.toString()).contains("1 of 1 tests REPRODUCIBLE")
+                .contains("1 stale verdict(s) of earlier builds").doesNotContain("BadTest#bad");
+    }
+
+    @Test
     void exitsTwoWhenThereAreNoVerdicts() {
         assertThat(run(root.toString())).isEqualTo(2);
         assertThat(err.toString()).contains("no verdict files in " + root.resolve("verdicts"));
@@ -121,6 +131,11 @@ class SummaryCommandTest {
 
     private void verdict(String key, String testClass, String method, String verdict, String snapshotDir)
             throws IOException {
+        verdict(key, testClass, method, verdict, snapshotDir, "maven-1-1", "2026-12-01T10:00:00Z");
+    }
+
+    private void verdict(String key, String testClass, String method, String verdict, String snapshotDir,
+            String build, String finishedAt) throws IOException {
         Files.createDirectories(root.resolve("verdicts"));
         String json = """
                 {
@@ -137,9 +152,10 @@ class SummaryCommandTest {
                     "predictions_f64_sha256": "%7$s",
                     "model_sha256": "feedfacecafebeef00"
                   },
-                  "differences": []
+                  "differences": [],
+                  "build_id": "%8$s", "finished_at": "%9$s"
                 }
-                """.formatted(testClass, method, verdict, snapshotDir, key, DATA, PREDICTIONS);
+                """.formatted(testClass, method, verdict, snapshotDir, key, DATA, PREDICTIONS, build, finishedAt);
         Files.writeString(root.resolve("verdicts/" + key + ".json"), json);
     }
 }

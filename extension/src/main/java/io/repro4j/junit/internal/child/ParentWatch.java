@@ -8,7 +8,7 @@ import java.io.InputStream;
 /**
  * Ends this child JVM as soon as its parent is gone: the parent holds the child's standard input open and never
  * writes to it, so reading it ends exactly when the parent's process ends (also by {@code kill -9}, which runs no
- * shutdown hook). The child then kills its own descendants and halts at once, writing nothing more.
+ * shutdown hook). The child then kills its own descendants and itself at once, writing nothing more.
  */
 final class ParentWatch {
 
@@ -30,6 +30,13 @@ final class ParentWatch {
                 // a broken pipe means the same as its end
             }
             ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+            // SIGKILL rather than halt: halting still runs the JVM's exit work, which writes a class-data archive
+            // that is being recorded. Halt only when no kill command can be started.
+            try {
+                new ProcessBuilder("kill", "-9", Long.toString(ProcessHandle.current().pid())).start().waitFor();
+            } catch (IOException | InterruptedException e) {
+                // fall through to halt
+            }
             Runtime.getRuntime().halt(PARENT_GONE);
         }, "repro4j-parent-watch");
         watch.setDaemon(true);

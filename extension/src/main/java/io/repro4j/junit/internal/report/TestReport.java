@@ -1,9 +1,11 @@
 package io.repro4j.junit.internal.report;
 
 import io.repro4j.harness.results.Json;
+import io.repro4j.harness.Repro4jException;
 import io.repro4j.harness.results.AtomicFiles;
 import io.repro4j.harness.results.ResultsLayout;
 import io.repro4j.harness.results.VerdictFiles;
+import io.repro4j.harness.snapshot.Snapshot;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.apiguardian.api.API;
 
@@ -34,6 +37,9 @@ public final class TestReport {
 
     /** Report format version. */
     public static final int SCHEMA = 1;
+
+    /** The most prediction rows a plot shows. */
+    static final int PLOT_POINTS = 400;
 
     private TestReport() {
     }
@@ -87,6 +93,7 @@ public final class TestReport {
                 baseline = null; // from an earlier run of the test, whose verdict has since been replaced
             }
             test.set("baseline", baseline == null ? Json.MAPPER.nullNode() : baseline);
+            predictionPlot(test).ifPresent(plot -> test.set("prediction_plot", plot));
             tests.add(test);
         }
         ArrayNode stale = Json.MAPPER.createArrayNode();
@@ -123,6 +130,42 @@ public final class TestReport {
         }
         report.set("unreadable_files", unreadable);
         return report;
+    }
+
+    /**
+     * For a test whose predictions differ: run 1's predictions and the first differing run's, sampled to at most
+     * {@value #PLOT_POINTS} rows spread over the whole set, for the page's plot.
+     */
+    static Optional<ObjectNode> predictionPlot(JsonNode test) {
+        int run = Integer.MAX_VALUE;
+        for (JsonNode d : test.path("differences")) {
+            if (d.path("field").asText().startsWith("predictions_")) {
+                run = Math.min(run, d.path("run").asInt());
+            }
+        }
+        JsonNode runs = test.path("runs");
+        if (run == Integer.MAX_VALUE || runs.size() < run) {
+            return Optional.empty();
+        }
+        try {
+            Optional<double[]> a = Snapshot.read(Path.of(runs.get(0).path("snapshot_dir").asText())).predictions();
+            Optional<double[]> b = Snapshot.read(Path.of(runs.get(run - 1).path("snapshot_dir").asText())).predictions();
+            if (a.isEmpty() || b.isEmpty() || a.get().length != b.get().length || a.get().length == 0) {
+                return Optional.empty();
+            }
+            ObjectNode plot = Json.MAPPER.createObjectNode().put("run", run);
+            ArrayNode reference = plot.putArray("reference");
+            ArrayNode other = plot.putArray("other");
+            int n = a.get().length;
+            int step = Math.max(1, (n + PLOT_POINTS - 1) / PLOT_POINTS);
+            for (int i = 0; i < n; i += step) {
+                reference.add(a.get()[i]);
+                other.add(b.get()[i]);
+            }
+            return Optional.of(plot);
+        } catch (Repro4jException | java.nio.file.InvalidPathException e) {
+            return Optional.empty(); // the snapshots are gone or unreadable: the page simply has no plot
+        }
     }
 
     private static JsonNode readObject(Path file, ArrayNode unreadable) {

@@ -65,6 +65,26 @@ class TestReportTest {
     }
 
     @Test
+    void countsOnlyTheLastBuildAndListsEarlierVerdictsAsStale() throws IOException {
+        VerdictFixtures.write(root, "old-a", "DIFFERS", "old", "maven-1-1", "2026-12-01T09:00:00Z");
+        VerdictFixtures.write(root, "old-b", "ERROR", "old", "maven-1-1", "2026-12-01T09:00:01Z");
+        VerdictFixtures.write(root, "new", "REPRODUCIBLE", "new", "maven-2-2", "2026-12-01T10:00:00Z");
+
+        Path index = TestReport.generate(ResultsLayout.of(root), List.of());
+
+        JsonNode report = Json.MAPPER.readTree(root.resolve("report/report.json").toFile());
+        assertThat(report.path("build_id").asText()).isEqualTo("maven-2-2");
+        assertThat(report.path("summary").path("tests").asInt()).isEqualTo(1);
+        assertThat(report.path("summary").path("differs").asInt()).isZero();
+        assertThat(report.path("summary").path("error").asInt()).isZero();
+        assertThat(report.path("summary").path("stale").asInt()).isEqualTo(2);
+        assertThat(report.path("stale_verdicts")).extracting(n -> n.path("test_key").asText())
+                .containsExactly("old-a", "old-b");
+        assertThat(Files.readString(index)).contains("id=\"stale-verdicts\"")
+                .doesNotContain("data-test-key=\"old-a\"");
+    }
+
+    @Test
     void noVerdictsMeansNoReport() {
         assertThat(TestReport.hasVerdicts(ResultsLayout.of(root))).isFalse();
     }

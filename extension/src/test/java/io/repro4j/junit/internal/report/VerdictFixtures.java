@@ -14,7 +14,14 @@ public final class VerdictFixtures {
 
     /** Writes the verdict of a two-run test; {@code DIFFERS} verdicts carry one difference in {@code model_sha256}. */
     public static void write(Path root, String key, String verdict, String displayName) throws IOException {
+        write(root, key, verdict, displayName, "maven-1-1", "2026-01-01T00:00:00Z");
+    }
+
+    /** The same, of build {@code build}, finished at {@code finishedAt}. */
+    public static void write(Path root, String key, String verdict, String displayName, String build,
+            String finishedAt) throws IOException {
         ObjectNode node = Json.MAPPER.createObjectNode();
+        node.put("build_id", build);
         node.put("test_id", "[engine:junit-jupiter]/[class:com.acme.ModelTest]/[method:" + key + "()]");
         node.put("test_class", "com.acme.ModelTest");
         node.put("test_method", key);
@@ -34,7 +41,7 @@ public final class VerdictFixtures {
             node.putArray("differences");
         }
         node.putObject("environment").put("jdk_version", "17");
-        node.put("finished_at", "2026-01-01T00:00:00Z");
+        node.put("finished_at", finishedAt);
         AtomicFiles.writeString(root.resolve("verdicts").resolve(key + ".json"), Json.render(node));
     }
 }
