@@ -20,6 +20,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class AttributeValidationTest {
 
+    private static final String HUNDRED_A = "aaaaaaaaa/".repeat(10);
+
     @ParameterizedTest(name = "{0} fails naming {1}")
     @CsvSource({
             "oneChild,          runs",
@@ -39,6 +41,18 @@ class AttributeValidationTest {
         assertThat(run.failureMessage()).contains(named);
         assertThat(workTree()).as("work directories after %s", method).isEqualTo(before);
         assertThat(ProcessHandle.current().descendants()).as("child processes").isEmpty();
+        // The refused test is in the report too: an ERROR verdict without runs, with the refusal as its message.
+        assertThat(run.verdict().path("verdict").asText()).isEqualTo("ERROR");
+        assertThat(run.verdict().path("runs")).isEmpty();
+        assertThat(run.verdict().path("message").asText()).contains(named);
+    }
+
+    @org.junit.jupiter.api.Test
+    void longValuesAreCutInMessages() {
+        FixtureExecution run = FixtureExecution.execute(InvalidAttributesTestCase.class, "overlongTarget");
+
+        assertThat(run.failureMessage()).contains("target = 'aaaaaaaaa/aaaaaaaaa/").contains("(300 characters)")
+                .doesNotContain(HUNDRED_A);
     }
 
     @ParameterizedTest(name = "{0} names the attribute {1}")

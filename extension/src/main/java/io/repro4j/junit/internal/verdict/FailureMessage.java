@@ -31,13 +31,15 @@ final class FailureMessage {
      * @param testClass the test class name
      * @param testMethod the test method name
      * @param replayScript the script that replays exactly this run
+     * @param moduleDir the test JVM's working directory (the module's directory in a Maven build)
      */
     record DifferingRun(int index, int total, RunPerturbations perturbations, long seed, String testClass,
-            String testMethod, Path replayScript) {
+            String testMethod, Path replayScript, Path moduleDir) {
 
         static DifferingRun of(ForkPlan plan, PlannedChild child) {
             return new DifferingRun(child.index(), plan.children().size(), child.perturbations(), plan.trainSeed(),
-                    plan.test().className(), plan.test().methodName(), child.files().command());
+                    plan.test().className(), plan.test().methodName(), child.files().command(),
+                    Path.of("").toAbsolutePath());
         }
     }
 
@@ -73,10 +75,8 @@ final class FailureMessage {
             sb.append("\nenvironment: ").append(String.join(", ", c.environmentChanges()));
         }
         sb.append("\nseed: ").append(run.seed());
-        String simpleClass = run.testClass().substring(run.testClass().lastIndexOf('.') + 1);
-        String testProperty = simpleClass.endsWith("IT") ? "it.test" : "test";
-        sb.append("\nreplay: mvn verify -D").append(testProperty).append("='").append(simpleClass).append('#')
-                .append(run.testMethod()).append("' (or one run exactly: sh ").append(run.replayScript()).append(')');
+        sb.append("\nreplay: ").append(MavenReplay.command(run.testClass(), run.testMethod(), run.moduleDir()))
+                .append(" (or one run exactly, from any shell: sh ").append(run.replayScript()).append(')');
         sb.append("\nsnapshots: run 1 ").append(reference.directory()).append(", run ").append(run.index()).append(' ')
                 .append(other.directory());
         return sb.toString();

@@ -42,9 +42,9 @@ class FailureMessageTest {
         Json.write(file, json);
     }
 
-    private static FailureMessage.DifferingRun run(int index, int total, RunPerturbations perturbations) {
+    private FailureMessage.DifferingRun run(int index, int total, RunPerturbations perturbations) {
         return new FailureMessage.DifferingRun(index, total, perturbations, 1234, "com.acme.ReturnModelTest",
-                "trains", Path.of("/results/work/ReturnModelTest.trains-1/run-" + index + "/command.txt"));
+                "trains", Path.of("/results/work/ReturnModelTest.trains-1/run-" + index + "/command.txt"), root);
     }
 
     private static String message(Path a, Path b, FailureMessage.DifferingRun run) {
@@ -68,7 +68,8 @@ class FailureMessageTest {
                         + " predictions differ")
                 .contains("\nhint: predictions_f64_sha256 differs in this run (identity-hash shift 31)")
                 .contains("\nseed: 1234")
-                .contains("\nreplay: mvn verify -Dtest='ReturnModelTest#trains' (or one run exactly: sh "
+                .contains("\nreplay: cd " + root + " && mvn test -Dtest='ReturnModelTest#trains'"
+                        + " -Dsurefire.failIfNoSpecifiedTests=false (or one run exactly, from any shell: sh "
                         + "/results/work/ReturnModelTest.trains-1/run-3/command.txt)")
                 .contains("\nsnapshots: run 1 " + a + ", run 3 " + b);
     }
@@ -118,12 +119,22 @@ class FailureMessageTest {
     }
 
     @Test
-    void integrationTestsAreReplayedThroughFailsafe() {
+    void inAMultiModuleBuildTheReplayRunsFromTheRootSelectingTheModule() throws java.io.IOException {
         Path a = write("r1", PREDICTIONS, 0.5, "aa");
         Path b = write("r2", new double[] {0.3, 0.5, 0.75, 1.0}, 0.5, "aa");
+        Path build = java.nio.file.Files.createDirectories(root.resolve("build/models/returns"));
+        for (Path dir : List.of(root.resolve("build"), root.resolve("build/models"), build)) {
+            java.nio.file.Files.writeString(dir.resolve("pom.xml"), "<project/>");
+        }
+        FailureMessage.DifferingRun unit = new FailureMessage.DifferingRun(2, 2, RunPerturbations.none(), 1,
+                "a.ReturnModelTest", "trains", Path.of("/c.txt"), build);
         FailureMessage.DifferingRun it = new FailureMessage.DifferingRun(2, 2, RunPerturbations.none(), 1, "a.ModelIT",
-                "trains", Path.of("/c.txt"));
+                "trains", Path.of("/c.txt"), build);
 
-        assertThat(message(a, b, it)).contains("\nreplay: mvn verify -Dit.test='ModelIT#trains'");
+        assertThat(message(a, b, unit)).contains("\nreplay: cd " + root.resolve("build") + " && mvn test -pl"
+                + " models/returns -am -Dtest='ReturnModelTest#trains' -Dsurefire.failIfNoSpecifiedTests=false");
+        assertThat(message(a, b, it)).contains("\nreplay: cd " + root.resolve("build") + " && mvn verify -pl"
+                + " models/returns -am -Dit.test='ModelIT#trains' -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false"
+                + " -Dfailsafe.failIfNoSpecifiedTests=false");
     }
 }

@@ -65,7 +65,10 @@ class ProcessProblemsIT {
         assertThat(outcome.exitCode()).isNotNull().isNotZero();
         assertThat(VerdictJudge.processProblem(outcome, 2, planFor(run, 120)))
                 .contains("ran out of memory (-Xmx16m; raise repro4j.child.maxHeap)")
-                .contains("OutOfMemoryError");
+                .contains("OutOfMemoryError")
+                // HotSpot writes that line to stdout: the message points at the log that has it.
+                .contains("last lines of stdout.log:").contains("\nlog: " + run.files().stdout())
+                .doesNotContain("stderr.log is empty");
     }
 
     private PlannedChild run(String... args) throws Exception {
