@@ -75,6 +75,20 @@ class FailureMessageTest {
     }
 
     @Test
+    void predictionsThatMoveWithAnIdenticalModelPointOutsideTheTrainingNotAtHashOrder() {
+        Path a = write("r1", PREDICTIONS, 0.5, "aa");
+        Path b = write("r2", new double[] {0.3, 0.5, 0.75, 1.0}, 0.5, "aa");
+        edit(a, json -> json.put("model_sha256", "same-model"));
+        edit(b, json -> json.put("model_sha256", "same-model"));
+
+        String message = message(a, b, run(2, 2, RunPerturbations.forRun(2, Set.of(Perturbation.IDENTITY_HASH), 2)));
+
+        assertThat(message).contains("hint: model_sha256 is identical in both runs, yet the predictions differ")
+                .contains("a model built outside the choke point").contains("code after training")
+                .doesNotContain("identity-hash iteration order").doesNotContain("the runs were not perturbed");
+    }
+
+    @Test
     void aMovedInputLeadsAndGetsTheInputHint() {
         Path a = write("r1", PREDICTIONS, 0.5, "aa");
         Path b = write("r2", PREDICTIONS, 0.5, "bb");
