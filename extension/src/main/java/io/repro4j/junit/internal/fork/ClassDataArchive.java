@@ -46,8 +46,12 @@ public final class ClassDataArchive {
 
     /** Archives this JVM is writing right now (a file lock cannot be taken twice by one JVM). */
     private static final Map<Path, Boolean> WRITING = new ConcurrentHashMap<>();
-    /** Packed directories by class path, computed once per JVM. */
-    private static final Map<String, Layout> LAYOUTS = new ConcurrentHashMap<>();
+    /**
+     * Packed class paths by class path and archive directory, computed once per JVM. Keyed by the directory too,
+     * because the packed jars live under one results root, and checked before reuse, because a root can be
+     * deleted while the JVM runs (a test's temporary directory).
+     */
+    private static final Map<List<String>, Layout> LAYOUTS = new ConcurrentHashMap<>();
 
     private final String classpath;
     private final Path archive;
@@ -78,7 +82,7 @@ public final class ClassDataArchive {
         }
         try {
             Path dir = results.classDataSharing();
-            Layout layout = LAYOUTS.computeIfAbsent(classpath, cp -> Layout.of(cp, dir));
+            Layout layout = layout(classpath, dir);
             if (layout.classpath == null) {
                 return none(classpath);
             }
@@ -138,6 +142,16 @@ public final class ClassDataArchive {
         return version.feature() == 17;
     }
 
+    /**
+     * The class path with its directories packed into jars under {@code dir}, from this JVM's cache when every jar
+     * it names is still there. The packing reruns after the directory was deleted: a class path naming jars that
+     * no longer exist would start children that cannot load their own main class.
+     */
+    static Layout layout(String classpath, Path dir) {
+        List<String> key = List.of(classpath, dir.toAbsolutePath().normalize().toString());
+        return LAYOUTS.compute(key, (k, cached) -> cached != null && cached.intact() ? cached : Layout.of(classpath, dir));
+    }
+
     /** The class path of every child of the test. */
     String classpath() {
         return classpath;
@@ -188,7 +202,20 @@ public final class ClassDataArchive {
     }
 
     /** The class path with directories packed into jars, or a {@code null} class path when that is not safe. */
-    private record Layout(String classpath) {
+    record Layout(String classpath) {
+
+        /** Whether every jar the packed class path names still exists (directories come and go with the build). */
+        boolean intact() {
+            if (classpath == null) {
+                return true;
+            }
+            for (String entry : classpath.split(File.pathSeparator)) {
+                if (entry.endsWith(".jar") && !Files.isRegularFile(Path.of(entry))) {
+                    return false;
+                }
+            }
+            return true;
+        }
 
         static Layout of(String classpath, Path dir) {
             try {

@@ -40,9 +40,11 @@ class ClassDataArchiveTest {
     }
 
     private String plannedClasspath(Path classes, Path jar) {
-        String classpath = classes + File.pathSeparator + jar;
-        return ClassDataArchive.plan(true, ResultsLayout.of(dir.resolve("root")), "java", classpath, List.of())
-                .classpath();
+        return plannedClasspath(classes + File.pathSeparator + jar, dir.resolve("root"));
+    }
+
+    private static String plannedClasspath(String classpath, Path root) {
+        return ClassDataArchive.plan(true, ResultsLayout.of(root), "java", classpath, List.of()).classpath();
     }
 
     @Test
@@ -62,5 +64,44 @@ class ClassDataArchiveTest {
 
         assertThat(entries[0]).endsWith(".jar").contains("cds");
         assertThat(entries).containsSubsequence(jar.toString(), classes.toString());
+    }
+
+    @Test
+    void aSecondResultsRootGetsItsOwnPackedJarsAfterTheFirstWasDeleted() throws IOException {
+        Path classes = classesDirWith("config/only-here.properties");
+        Path jar = jarWith("other/resource.txt");
+        String classpath = classes + File.pathSeparator + jar;
+        Path first = dir.resolve("first-root");
+        String firstPlan = plannedClasspath(classpath, first);
+        assertThat(firstPlan.split(File.pathSeparator)[0]).startsWith(first.toString());
+        deleteTree(first);
+
+        Path second = dir.resolve("second-root");
+        String[] entries = plannedClasspath(classpath, second).split(File.pathSeparator);
+
+        assertThat(entries[0]).startsWith(second.toString());
+        assertThat(Path.of(entries[0])).isRegularFile();
+    }
+
+    @Test
+    void repacksWhenThePackedJarsOfTheSameRootWereDeleted() throws IOException {
+        Path classes = classesDirWith("config/only-here.properties");
+        Path jar = jarWith("other/resource.txt");
+        String classpath = classes + File.pathSeparator + jar;
+        Path root = dir.resolve("root");
+        plannedClasspath(classpath, root);
+        deleteTree(root);
+
+        String[] entries = plannedClasspath(classpath, root).split(File.pathSeparator);
+
+        assertThat(Path.of(entries[0])).isRegularFile();
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var files = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) files.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.delete(p);
+            }
+        }
     }
 }
