@@ -3,20 +3,18 @@ package io.repro4j.cli;
 import io.repro4j.harness.Determinism;
 import io.repro4j.harness.Repro4jException;
 import io.repro4j.harness.compare.SnapshotTreeDiff;
+import io.repro4j.harness.results.ConfinedDelete;
 import io.repro4j.harness.results.ResultsRoot;
 import io.repro4j.harness.strict.StrictEnvironment;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.apiguardian.api.API;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -142,13 +140,8 @@ public final class VerifyCommand implements Callable<Integer> {
         return new java.io.File(System.getProperty("os.name", "").startsWith("Windows") ? "NUL" : "/dev/null");
     }
 
+    /** Deletes the temporary directory this command made; leaving it behind is not worth failing a verification. */
     private static void deleteTree(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException | UncheckedIOException e) {
-            // leaving a temporary directory behind is not worth failing a successful verification
-        }
+        ConfinedDelete.within(dir).deleteTreeQuietly(dir);
     }
 }

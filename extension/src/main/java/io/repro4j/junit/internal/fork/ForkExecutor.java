@@ -1,15 +1,13 @@
 package io.repro4j.junit.internal.fork;
 
+import io.repro4j.harness.results.ConfinedDelete;
 import io.repro4j.harness.results.ResultsLayout;
 import io.repro4j.junit.internal.protocol.FirstRunBarrier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,10 +99,12 @@ public final class ForkExecutor {
                 // Publishes the archive run 1 wrote (only after a normal exit) and releases its lock.
                 plan.classArchive().finish(outcomes);
             }
+            ConfinedDelete work = ConfinedDelete.within(plan.results().work());
             for (PlannedChild run : plan.children()) {
-                deleteQuietly(run.files().tmp());
+                work.deleteTreeQuietly(run.files().tmp());
                 if (run.freshWorkingDirectory()) {
-                    deleteQuietly(run.workingDirectory());
+                    // Refuses (and fails the test) rather than delete a working directory repro4j did not make.
+                    work.deleteTreeQuietly(run.workingDirectory());
                 }
             }
             if (interrupted) {
@@ -116,13 +116,14 @@ public final class ForkExecutor {
     /** Removes what an earlier execution of the same test left, then creates each run's directories. */
     static void prepare(ForkPlan plan) {
         try {
-            deleteRecursively(plan.workRoot());
+            ConfinedDelete.within(plan.results().work()).deleteTree(plan.workRoot());
             Path runsDir = plan.results().runs();
             if (Files.isDirectory(runsDir)) {
+                ConfinedDelete runs = ConfinedDelete.within(runsDir);
                 try (DirectoryStream<Path> stale = Files.newDirectoryStream(runsDir,
                         ResultsLayout.runNameGlob(plan.testKey()))) {
                     for (Path p : stale) {
-                        deleteRecursively(p);
+                        runs.deleteTree(p);
                     }
                 }
             }
@@ -134,32 +135,5 @@ public final class ForkExecutor {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare " + plan.workRoot() + ": " + e.getMessage(), e);
         }
-    }
-
-    static void deleteQuietly(Path dir) {
-        try {
-            deleteRecursively(dir);
-        } catch (IOException ignored) {
-            // Best effort: a file held open on another OS must not hide the verdict.
-        }
-    }
-
-    static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-                Files.delete(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }
