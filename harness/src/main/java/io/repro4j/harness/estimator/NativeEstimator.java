@@ -15,7 +15,7 @@ import org.apiguardian.api.API;
  * does.
  */
 @API(status = API.Status.INTERNAL, since = "0.1.0")
-abstract class NativeEstimator implements Estimator {
+public abstract class NativeEstimator implements Estimator {
     private final Library library;
     private final String libraryName;
     private final Map<String, Object> effectiveParams;
@@ -24,7 +24,7 @@ abstract class NativeEstimator implements Estimator {
     private Map<String, Double> importances;
     private boolean closed;
 
-    NativeEstimator(Library library, Map<String, Object> effectiveParams) {
+    protected NativeEstimator(Library library, Map<String, Object> effectiveParams) {
         this.library = library;
         this.libraryName = ParamAliases.libraryName(library);
         this.effectiveParams = Objects.requireNonNull(effectiveParams, "effectiveParams");
@@ -41,20 +41,20 @@ abstract class NativeEstimator implements Estimator {
     }
 
     /** True while a native model is held. */
-    abstract boolean hasModel();
+    protected abstract boolean hasModel();
 
     /** Frees the native model, if one is held. */
-    abstract void freeModel();
+    protected abstract void freeModel();
 
     /** Records what a successful {@code fit} produced. */
-    final void trained(List<String> names, String sha256, Map<String, Double> gains) {
+    protected final void trained(List<String> names, String sha256, Map<String, Double> gains) {
         featureNames = names;
         modelSha256 = sha256;
         importances = gains;
     }
 
     /** Frees the current model and forgets its digest and importances, before training anew or after a failure. */
-    final void discardModel() {
+    protected final void discardModel() {
         freeModel();
         modelSha256 = null;
         importances = null;
@@ -85,13 +85,13 @@ abstract class NativeEstimator implements Estimator {
         closed = true;
     }
 
-    final void checkOpen() {
+    protected final void checkOpen() {
         if (closed) {
             throw new IllegalStateException("this " + libraryName + " estimator was closed; create a new one");
         }
     }
 
-    final void checkTrained(String call) {
+    protected final void checkTrained(String call) {
         checkOpen();
         if (!hasModel()) {
             throw new IllegalStateException(call + "() needs a trained model: call fit(dataset) on this " + libraryName
@@ -99,7 +99,7 @@ abstract class NativeEstimator implements Estimator {
         }
     }
 
-    final void checkColumns(Dataset data) {
+    protected final void checkColumns(Dataset data) {
         if (data.columns() != featureNames.size()) {
             throw new IllegalArgumentException("this model was trained on " + featureNames.size()
                     + " features but the dataset has " + data.columns());

@@ -1,9 +1,11 @@
-package io.repro4j.harness.estimator;
+package io.repro4j.harness.xgboost;
 
 import io.repro4j.harness.Dataset;
 import io.repro4j.harness.Library;
 import io.repro4j.harness.ProblemKind;
 import io.repro4j.harness.Repro4jException;
+import io.repro4j.harness.estimator.NativeEstimator;
+import io.repro4j.harness.estimator.ParamAliases;
 import io.repro4j.harness.fingerprint.Sha256;
 import java.util.Collections;
 import java.util.HashMap;
@@ -94,12 +96,12 @@ public final class XGBoostEstimator extends NativeEstimator {
     }
 
     @Override
-    boolean hasModel() {
+    protected boolean hasModel() {
         return booster != null;
     }
 
     @Override
-    void freeModel() {
+    protected void freeModel() {
         if (booster != null) {
             booster.dispose();
             booster = null;
