@@ -33,5 +33,9 @@ assert snapshot.environment.library_versions.xgboost4j == null
 def commands = []
 new File(basedir, 'target/repro4j/work').eachFileRecurse { if (it.name == 'command.txt') commands << it }
 assert !commands.isEmpty()
-commands.each { assert !it.text.contains('xgboost') : "${it} has xgboost on its class path" }
+commands.each { command ->
+    def jars = command.text.split(/[\s:'"=]+/).findAll { it.endsWith('.jar') }
+    assert jars.any { it.contains('lightgbmlib') } : "${command} has no lightgbmlib jar: ${jars}"
+    assert !jars.any { it.contains('xgboost') } : "${command} has xgboost on its class path: ${jars}"
+}
 return true
