@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -52,25 +55,25 @@ class LibraryAbsenceIT {
                 .isIn("Determinism.nativeTraining", "DeterministicXGBoost.train");
     }
 
-    @Test
-    void withoutXGBoostLightGbmTrainsAndXGBoostIsRefusedNamingTheDependency(@TempDir Path dir) throws Exception {
-        Map<String, String> out = run("without-xgboost", classPathWithout("xgboost4j"), dir);
-
-        assertThat(out).containsEntry("missing class loadable", "false");
-        assertThat(out.get("createEstimator refused")).contains("Library.XGBOOST needs XGBoost")
-                .contains("ml.dmlc:xgboost4j_2.12");
-        assertThat(out.get("nativeTraining refused")).contains("ml.dmlc:xgboost4j_2.12");
-        assertSnapshot(out, "xgboost4j", "lightgbmlib", "3.3.510");
+    static Stream<Arguments> absences() {
+        return Stream.of(
+                Arguments.of("without-xgboost", "xgboost4j", "Library.XGBOOST needs XGBoost", "ml.dmlc:xgboost4j_2.12",
+                        "lightgbmlib", "3.3.510"),
+                Arguments.of("without-lightgbm", "lightgbmlib", "Library.LIGHTGBM needs LightGBM",
+                        "com.microsoft.ml.lightgbm:lightgbmlib:3.3.510", "xgboost4j",
+                        System.getProperty("repro4j.expectedXgboostVersion", "3.4.0")));
     }
 
-    @Test
-    void withoutLightGbmXGBoostTrainsAndLightGbmIsRefusedNamingTheDependency(@TempDir Path dir) throws Exception {
-        Map<String, String> out = run("without-lightgbm", classPathWithout("lightgbmlib"), dir);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("absences")
+    void theOtherLibraryTrainsAndTheMissingOneIsRefusedNamingTheDependency(String mode, String missing,
+            String refusal, String dependency, String present, String presentVersion, @TempDir Path dir)
+            throws Exception {
+        Map<String, String> out = run(mode, classPathWithout(missing), dir);
 
         assertThat(out).containsEntry("missing class loadable", "false");
-        assertThat(out.get("createEstimator refused")).contains("Library.LIGHTGBM needs LightGBM")
-                .contains("com.microsoft.ml.lightgbm:lightgbmlib:3.3.510");
-        assertThat(out.get("nativeTraining refused")).contains("com.microsoft.ml.lightgbm:lightgbmlib");
-        assertSnapshot(out, "lightgbmlib", "xgboost4j", System.getProperty("repro4j.expectedXgboostVersion", "3.4.0"));
+        assertThat(out.get("createEstimator refused")).contains(refusal).contains(dependency);
+        assertThat(out.get("nativeTraining refused")).contains(dependency);
+        assertSnapshot(out, missing, present, presentVersion);
     }
 }

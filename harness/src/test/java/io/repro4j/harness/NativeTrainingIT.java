@@ -33,44 +33,25 @@ import com.microsoft.ml.lightgbm.SWIGTYPE_p_long_long;
 import com.microsoft.ml.lightgbm.SWIGTYPE_p_p_void;
 import com.microsoft.ml.lightgbm.SWIGTYPE_p_void;
 import com.microsoft.ml.lightgbm.lightgbmlibConstants;
-import io.repro4j.harness.estimator.EstimatorLedger;
 import io.repro4j.harness.estimator.LedgerEntry;
 import io.repro4j.harness.fingerprint.Sha256;
+import io.repro4j.harness.testkit.InJvmStrictMode;
 import io.repro4j.harness.testkit.SyntheticData;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link Determinism#nativeTraining} feeding raw {@code lightgbmlib} calls in this JVM. */
 class NativeTrainingIT {
 
-    private int mark;
-
-    @BeforeEach
-    void strictModeWithoutTheStrictEnvironment() {
-        Determinism.useConfiguration(ReproducibilityConfig.builder().requireEnvVars(false).build());
-        mark = EstimatorLedger.global().size();
-    }
-
-    @AfterEach
-    void forgetTheConfiguration() {
-        Determinism.useConfiguration(null);
-    }
+    @RegisterExtension
+    final InJvmStrictMode strict = new InJvmStrictMode();
 
     private static Map<String, Object> lightGbmParams() {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("objective", "regression");
-        p.put("num_iterations", 15);
-        p.put("num_leaves", 15);
-        p.put("bagging_fraction", 0.8);
-        p.put("bagging_freq", 1);
-        p.put("min_data_in_leaf", 10);
-        p.put("num_threads", 4);
-        return p;
+        return Map.of("objective", "regression", "num_iterations", 15, "num_leaves", 15, "bagging_fraction", 0.8,
+                "bagging_freq", 1, "min_data_in_leaf", 10, "num_threads", 4);
     }
 
     /** What a team's own LightGBM code does: dataset, booster, one update per round, the model text. */
@@ -126,7 +107,7 @@ class NativeTrainingIT {
     }
 
     private LedgerEntry onlyEntry() {
-        List<LedgerEntry> entries = EstimatorLedger.global().entriesSince(mark);
+        List<LedgerEntry> entries = strict.entries();
         assertThat(entries).hasSize(1);
         return entries.get(0);
     }
@@ -169,7 +150,7 @@ class NativeTrainingIT {
     }
 
     private LedgerEntry onlyEntryOf(int index) {
-        return EstimatorLedger.global().entriesSince(mark).get(index);
+        return strict.entries().get(index);
     }
 
     @Test

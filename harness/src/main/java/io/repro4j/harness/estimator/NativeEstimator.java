@@ -3,6 +3,7 @@ package io.repro4j.harness.estimator;
 import io.repro4j.harness.Dataset;
 import io.repro4j.harness.Estimator;
 import io.repro4j.harness.Library;
+import io.repro4j.harness.ProblemKind;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,15 +20,34 @@ public abstract class NativeEstimator implements Estimator {
     private final Library library;
     private final String libraryName;
     private final Map<String, Object> effectiveParams;
+    private final int rounds;
+    private final ProblemKind kind;
     private List<String> featureNames;
     private String modelSha256;
     private Map<String, Double> importances;
     private boolean closed;
 
-    protected NativeEstimator(Library library, Map<String, Object> effectiveParams) {
+    /**
+     * @param effectiveParams the policy's parameters, including the round count
+     * @param rounds the number of boosting rounds
+     * @param kind what the model learns
+     */
+    protected NativeEstimator(Library library, Map<String, Object> effectiveParams, int rounds, ProblemKind kind) {
         this.library = library;
         this.libraryName = ParamAliases.libraryName(library);
         this.effectiveParams = Objects.requireNonNull(effectiveParams, "effectiveParams");
+        this.rounds = rounds;
+        this.kind = Objects.requireNonNull(kind, "kind");
+    }
+
+    /** The number of boosting rounds {@code fit} runs. */
+    protected final int rounds() {
+        return rounds;
+    }
+
+    /** What the model learns. */
+    protected final ProblemKind kind() {
+        return kind;
     }
 
     @Override
@@ -83,6 +103,19 @@ public abstract class NativeEstimator implements Estimator {
     public final synchronized void close() {
         freeModel();
         closed = true;
+    }
+
+    /**
+     * What every {@code fit} does first: refuses a closed estimator and an empty dataset, then frees the previous model.
+     */
+    protected final void startFit(Dataset data) {
+        checkOpen();
+        Objects.requireNonNull(data, "data");
+        if (data.rows() == 0) {
+            throw new IllegalArgumentException("cannot fit " + (libraryName.startsWith("X") ? "an " : "a ")
+                    + libraryName + " " + kind + " model on a dataset with no rows");
+        }
+        discardModel();
     }
 
     protected final void checkOpen() {

@@ -61,21 +61,18 @@ public final class LightGbmEstimator extends NativeEstimator {
 
     private final String paramString;
     private final String predictParams;
-    private final int rounds;
-    private final ProblemKind kind;
 
     private SWIGTYPE_p_void booster;
 
     /**
      * @param effectiveParams the policy's parameters, including {@code num_iterations}
      * @param rounds the number of boosting rounds
+     * @param kind what the model learns
      * @throws Repro4jException when a value cannot be written as LightGBM's {@code key=value} text, or the native
      *     libraries cannot be loaded
      */
     public LightGbmEstimator(Map<String, Object> effectiveParams, int rounds, ProblemKind kind) {
-        super(Library.LIGHTGBM, effectiveParams);
-        this.rounds = rounds;
-        this.kind = Objects.requireNonNull(kind, "kind");
+        super(Library.LIGHTGBM, effectiveParams, rounds, kind);
         this.paramString = LightGbmParams.paramString(effectiveParams);
         Object threads = effectiveParams().get("num_threads");
         this.predictParams = threads == null ? "" : LightGbmParams.paramString(Map.of("num_threads", threads));
@@ -84,12 +81,7 @@ public final class LightGbmEstimator extends NativeEstimator {
 
     @Override
     public synchronized void fit(Dataset data) {
-        checkOpen();
-        Objects.requireNonNull(data, "data");
-        if (data.rows() == 0) {
-            throw new IllegalArgumentException("cannot fit a LightGBM " + kind + " model on a dataset with no rows");
-        }
-        discardModel();
+        startFit(data);
         int rows = data.rows();
         int cols = data.columns();
         SWIGTYPE_p_double values = nativeValues(data);
@@ -110,7 +102,7 @@ public final class LightGbmEstimator extends NativeEstimator {
                     lightgbmlibConstants.C_API_DTYPE_FLOAT32), "LGBM_DatasetSetField(label)");
             check(LGBM_BoosterCreate(dataset, paramString, boosterOut), "LGBM_BoosterCreate");
             trained = voidpp_value(boosterOut);
-            for (int i = 0; i < rounds; i++) {
+            for (int i = 0; i < rounds(); i++) {
                 check(LGBM_BoosterUpdateOneIter(trained, finished), "LGBM_BoosterUpdateOneIter");
                 if (intp_value(finished) == 1) {
                     break; // no split can improve the model any more, as lgb.train stops too

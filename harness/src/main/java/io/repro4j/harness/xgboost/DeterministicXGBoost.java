@@ -9,7 +9,6 @@ import io.repro4j.harness.estimator.LedgerEntry;
 import io.repro4j.harness.estimator.ParamAliases;
 import io.repro4j.harness.fingerprint.Sha256;
 import io.repro4j.harness.strict.StrictGuard;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -126,9 +125,7 @@ public final class DeterministicXGBoost {
 
         /** The policy's parameters without the round count, which is an argument of train, not a booster parameter. */
         Map<String, Object> boosterParams() {
-            Map<String, Object> out = new HashMap<>(run.policy().effectiveParams());
-            out.remove(ParamAliases.XGBOOST_ROUNDS);
-            return out;
+            return XGBoostEstimator.boosterParams(run.policy().effectiveParams());
         }
 
         Booster trained(Booster booster) throws XGBoostError {
