@@ -7,18 +7,10 @@
 # Not part of the build. The JVM runs in the strict environment (bin/run-deterministic): strict mode trains only there.
 set -euo pipefail
 
-root="$(cd "$(dirname "$0")/.." && pwd)"
 reps="${1:-7}"
 size="${2:-medium}"
-cp_file="$(mktemp)"
-trap 'rm -f "$cp_file"' EXIT
-
-cd "$root"
-mvn -o -q -B -pl extension -am test-compile dependency:build-classpath \
-    -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test
-
-ext="$root/extension"
-classpath="$ext/target/test-classes:$ext/target/classes:$(cat "$cp_file")"
+# shellcheck source=bench/test-classpath.sh
+source "$(dirname "$0")/test-classpath.sh"
 cd "$ext"
 exec "$root/bin/run-deterministic" java -Xmx2g --enable-native-access=ALL-UNNAMED \
     -Drepro4j.configDir="$ext/target/test-classes/config" \
