@@ -7,18 +7,10 @@
 # Not part of the build: compilation happens first, outside the timed part; Maven does not start per measurement.
 set -euo pipefail
 
-root="$(cd "$(dirname "$0")/.." && pwd)"
 reps="${1:-5}"
 sizes="${2:-small,medium}"
-cp_file="$(mktemp)"
-trap 'rm -f "$cp_file"' EXIT
-
-cd "$root"
-mvn -o -q -B -pl extension -am test-compile dependency:build-classpath \
-    -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test
-
-ext="$root/extension"
-classpath="$ext/target/test-classes:$ext/target/classes:$(cat "$cp_file")"
+# shellcheck source=bench/test-classpath.sh
+source "$(dirname "$0")/test-classpath.sh"
 
 cd "$ext"   # results land in extension/target/repro4j, as in the tests
 # The in-process baseline trains in this JVM: give its OpenMP one thread, like the strict children.

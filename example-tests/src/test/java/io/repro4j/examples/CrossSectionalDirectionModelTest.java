@@ -6,7 +6,6 @@ import io.repro4j.harness.Library;
 import io.repro4j.junit.DeterministicTraining;
 import io.repro4j.junit.TrainingRun;
 import java.util.Arrays;
-import org.junit.jupiter.api.Test;
 
 /** Ten-minute up/down classifiers pooled across the whole universe. */
 class CrossSectionalDirectionModelTest {
@@ -14,7 +13,6 @@ class CrossSectionalDirectionModelTest {
     private final ExperimentSettings settings = ExperimentSettings.load("determinism_test");
     private final Trainer trainer = new Trainer(settings);
 
-    @Test
     @DeterministicTraining(target = "y_up_10m")
     void xgboostClassifiesTenMinuteDirection(TrainingRun run) {
         TrainingResult result = trainer.train(TrainingTask.crossSectional(Library.XGBOOST, "y_up_10m"));
@@ -25,7 +23,6 @@ class CrossSectionalDirectionModelTest {
         assertThat((double) result.metrics().get("auc")).isGreaterThan(0.5);
     }
 
-    @Test
     @DeterministicTraining(target = "y_up_10m")
     void lightgbmClassifiesTenMinuteDirection(TrainingRun run) {
         TrainingResult result = trainer.train(TrainingTask.crossSectional(Library.LIGHTGBM, "y_up_10m"));

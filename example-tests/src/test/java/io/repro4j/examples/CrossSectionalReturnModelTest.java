@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.repro4j.harness.Library;
 import io.repro4j.junit.DeterministicTraining;
 import io.repro4j.junit.TrainingRun;
-import org.junit.jupiter.api.Test;
 
 /** Ten-minute return models pooled across the whole universe. */
 class CrossSectionalReturnModelTest {
@@ -13,7 +12,6 @@ class CrossSectionalReturnModelTest {
     private final ExperimentSettings settings = ExperimentSettings.load("determinism_test");
     private final Trainer trainer = new Trainer(settings);
 
-    @Test
     @DeterministicTraining(target = "fwd_ret_10m")
     void xgboostPredictsTenMinuteReturns(TrainingRun run) {
         TrainingResult result = trainer.train(TrainingTask.crossSectional(Library.XGBOOST, "fwd_ret_10m"));
@@ -25,7 +23,6 @@ class CrossSectionalReturnModelTest {
         assertThat((double) result.metrics().get("rank_ic")).isPositive();
     }
 
-    @Test
     @DeterministicTraining(target = "fwd_ret_10m")
     void lightgbmPredictsTenMinuteReturns(TrainingRun run) {
         TrainingResult result = trainer.train(TrainingTask.crossSectional(Library.LIGHTGBM, "fwd_ret_10m"));

@@ -6,7 +6,6 @@ import io.repro4j.harness.Library;
 import io.repro4j.harness.View;
 import io.repro4j.junit.DeterministicTraining;
 import io.repro4j.junit.TrainingRun;
-import org.junit.jupiter.api.Test;
 
 /** One model per symbol: each gets its own derived seed and its own snapshot folder. */
 class SymbolSpecificModelTest {
@@ -14,7 +13,6 @@ class SymbolSpecificModelTest {
     private final ExperimentSettings settings = ExperimentSettings.load("determinism_test");
     private final Trainer trainer = new Trainer(settings);
 
-    @Test
     @DeterministicTraining(target = "fwd_ret_10m", view = View.SYMBOL_SPECIFIC, symbol = "AAPL")
     void aaplXgboostPredictsTenMinuteReturns(TrainingRun run) {
         TrainingResult result = trainer.train(TrainingTask.symbolSpecific(Library.XGBOOST, "fwd_ret_10m", "AAPL"));
@@ -25,7 +23,6 @@ class SymbolSpecificModelTest {
         assertThat(result.frame().trainRowIds()).allMatch(id -> id.startsWith("AAPL|"));
     }
 
-    @Test
     @DeterministicTraining(target = "y_up_10m", view = View.SYMBOL_SPECIFIC, symbol = "MSFT")
     void msftLightgbmClassifiesTenMinuteDirection(TrainingRun run) {
         TrainingResult result = trainer.train(TrainingTask.symbolSpecific(Library.LIGHTGBM, "y_up_10m", "MSFT"));

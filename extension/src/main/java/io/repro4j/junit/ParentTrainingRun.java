@@ -50,6 +50,16 @@ final class ParentTrainingRun implements TrainingRun {
     }
 
     @Override
+    public void recordPredictions(float[][] predictions) {
+        throw outside();
+    }
+
+    @Override
+    public void recordPredictions(double[][] predictions) {
+        throw outside();
+    }
+
+    @Override
     public void recordDataset(String dataDir, List<String> symbols, Dataset data) {
         throw outside();
     }

@@ -10,7 +10,9 @@ import org.apiguardian.api.API;
 
 /**
  * Injected into a {@link DeterministicTraining @DeterministicTraining} test: the run's derived seed, the choke point,
- * and what the run records for its fingerprints.
+ * and what the run records for its fingerprints. Code that trains with the libraries' own API passes {@link #seed()}
+ * to {@code DeterministicXGBoost.train} or {@code Determinism.nativeTraining} instead of calling
+ * {@link #createEstimator}.
  *
  * <pre>{@code
  * @Test
@@ -53,6 +55,17 @@ public interface TrainingRun {
 
     /** Records predictions with their row ids (for the reference prediction fingerprint). */
     void recordPredictions(double[] predictions, List<String> rowIds);
+
+    /**
+     * Records a prediction matrix, one row per input row: what XGBoost4J's {@code Booster.predict} returns, multiclass
+     * probabilities included; row ids {@code "0", "1", …}. The values are widened to float64 (exactly). With one
+     * column, {@code predictions_sha256} is the reference's regression fingerprint of that column; with more it is
+     * {@code null}, as the reference defines none; {@code predictions_f64_sha256} covers the shape and every bit.
+     */
+    void recordPredictions(float[][] predictions);
+
+    /** {@link #recordPredictions(float[][])} for float64 predictions. */
+    void recordPredictions(double[][] predictions);
 
     /** Records the dataset for {@code dataset_signature} and {@code feature_signature}. */
     void recordDataset(String dataDir, List<String> symbols, Dataset data);

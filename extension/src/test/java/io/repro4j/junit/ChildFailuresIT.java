@@ -49,7 +49,7 @@ class ChildFailuresIT {
         FixtureExecution run = FixtureExecution.execute(ChildFailuresTestCase.class, "trainsAroundTheChokePoint");
 
         assertThat(run.failureMessage())
-                .contains("without going through Determinism.createEstimator")
+                .contains("without going through the choke point").contains("DeterministicXGBoost.train")
                 .contains("estimator ledger is empty")
                 .contains("requireLedger");
     }

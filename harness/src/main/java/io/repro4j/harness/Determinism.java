@@ -2,6 +2,8 @@ package io.repro4j.harness;
 
 import io.repro4j.harness.config.ConfigLoader;
 import io.repro4j.harness.estimator.EstimatorFactory;
+import io.repro4j.harness.estimator.EstimatorLedger;
+import io.repro4j.harness.estimator.LedgerEntry;
 import io.repro4j.harness.seed.SeedDerivation;
 import io.repro4j.harness.strict.StrictGuard;
 import java.math.BigInteger;
@@ -15,10 +17,11 @@ import java.util.Random;
 import org.apiguardian.api.API;
 
 /**
- * The choke point: every estimator production code builds goes through {@link #createEstimator}, which applies
- * the configured {@link Mode}'s policy (CPU, one thread, derived seeds, deterministic flags), records the call in
- * the estimator ledger and hands it to the installed interceptor. Also the home of the reference-compatible seed
- * functions.
+ * The choke point: every model production code trains goes through {@link #createEstimator} (repro4j's
+ * {@link Estimator}), {@link io.repro4j.harness.xgboost.DeterministicXGBoost} ({@code XGBoost.train} itself) or
+ * {@link #nativeTraining} (any other code path), each of which applies the configured {@link Mode}'s policy (CPU, one
+ * thread, derived seeds, deterministic flags) and records the call in the estimator ledger. Also the home of the
+ * reference-compatible seed functions.
  *
  * <pre>{@code
  * long seed = Determinism.resolveSeed(42, "training", "fwd_ret_10m", 0, null, null, "v1");
@@ -49,7 +52,8 @@ public final class Determinism {
      * @throws io.repro4j.harness.strict.StrictEnvironmentException in strict mode (with
      *     {@code strict.require_env_vars: true}) when this JVM was not started in the strict environment: start it
      *     through {@code bin/run-deterministic}, {@code repro4j run} or a {@code @DeterministicTraining} test
-     * @throws Repro4jException when strict mode is configured to fail on a GPU request, or a parameter is invalid
+     * @throws Repro4jException when strict mode is configured to fail on a GPU request, a parameter is invalid, or the
+     *     library is not on the class path (naming the dependency to add)
      */
     public static Estimator createEstimator(Library library, Map<String, ?> params, long seed, ProblemKind kind) {
         Objects.requireNonNull(library, "library");
@@ -57,6 +61,32 @@ public final class Determinism {
         ReproducibilityConfig config = loadReproducibilityConfig();
         StrictGuard.ensure(config);
         return EstimatorFactory.create(library, params == null ? Map.of() : params, seed, kind, config);
+    }
+
+    /**
+     * Starts a training that the caller's own code runs (raw {@code lightgbmlib}, a wrapper, a framework): applies the
+     * configured mode's policy to {@code params} (the table of {@link #createEstimator}, without a problem kind: the
+     * caller names the objective), records the call in the estimator ledger and returns the parameters to train with.
+     * The caller records the trained model on the result ({@link NativeTraining#recordModel(byte[])}). For
+     * {@link Library#LIGHTGBM} this also loads LightGBM's native libraries, which its binding cannot load itself, so
+     * raw {@code lightgbmlib} calls work afterwards. For {@code XGBoost.train} itself use
+     * {@link io.repro4j.harness.xgboost.DeterministicXGBoost}.
+     *
+     * @param library the library whose parameter names and policy apply
+     * @param params the caller's parameters; never modified
+     * @param seed the seed to train with (normalised into {@code [1, 2^31 - 2]})
+     * @throws io.repro4j.harness.strict.StrictEnvironmentException in strict mode (with
+     *     {@code strict.require_env_vars: true}) when this JVM was not started in the strict environment
+     * @throws Repro4jException when the library is not on the class path (naming the dependency to add), strict mode
+     *     is configured to fail on a GPU request, or a parameter is invalid
+     */
+    public static NativeTraining nativeTraining(Library library, Map<String, ?> params, long seed) {
+        Objects.requireNonNull(library, "library");
+        ReproducibilityConfig config = loadReproducibilityConfig();
+        StrictGuard.ensure(config);
+        Map<String, ?> requested = params == null ? Map.of() : params;
+        return new NativeTraining(library, EstimatorFactory.startNative(LedgerEntry.EntryPoint.NATIVE_TRAINING,
+                library, requested, requested, seed, config, EstimatorLedger.global()));
     }
 
     /**

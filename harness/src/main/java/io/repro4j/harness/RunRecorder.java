@@ -35,7 +35,9 @@ import org.apiguardian.api.API;
  *
  * <p>Defaults: experiment {@code determinism_test}, view {@code CROSS_SECTIONAL}, stage {@code TRAINING}, run name
  * {@code run-<yyyyMMdd'T'HHmmss'Z'>-<pid>}, mode from {@link Determinism#loadReproducibilityConfig()}. The estimators
- * recorded are those created through {@link Determinism#createEstimator} after {@link Builder#build()}.
+ * recorded are those trained through the choke point ({@link Determinism#createEstimator},
+ * {@link io.repro4j.harness.xgboost.DeterministicXGBoost}, {@link Determinism#nativeTraining}) after
+ * {@link Builder#build()}.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class RunRecorder {
@@ -83,6 +85,23 @@ public final class RunRecorder {
     /** Records predictions with their row ids (for the reference prediction fingerprint). */
     public void recordPredictions(double[] predictions, List<String> rowIds) {
         writer.recordPredictions(predictions, Objects.requireNonNull(rowIds, "rowIds"));
+    }
+
+    /**
+     * Records a prediction matrix, one row per input row: what {@code Booster.predict} returns (multiclass
+     * probabilities included), widened to float64, which is exact. Row ids default to {@code "0", "1", …}. With one
+     * column, {@code predictions_sha256} is the reference's regression fingerprint of that column; with more it is
+     * {@code null} (the reference defines none); {@code predictions_f64_sha256} covers the shape and every bit.
+     *
+     * @throws Repro4jException when the rows do not all have the same number of values
+     */
+    public void recordPredictions(float[][] predictions) {
+        writer.recordPredictions(predictions, null);
+    }
+
+    /** {@link #recordPredictions(float[][])} for float64 predictions. */
+    public void recordPredictions(double[][] predictions) {
+        writer.recordPredictions(predictions, null);
     }
 
     /** Adds a key to the snapshot's {@code run_context} object (e.g. perturbations the run had). */
@@ -172,7 +191,8 @@ public final class RunRecorder {
         }
 
         /**
-         * Validates the settings and starts recording: estimators created from now on belong to this run.
+         * Validates the settings and starts recording: models trained through the choke point from now on belong to
+         * this run.
          *
          * @throws Repro4jException when the target, symbol or run name is not a safe name, the target is missing,
          *     or the view and symbol do not fit together

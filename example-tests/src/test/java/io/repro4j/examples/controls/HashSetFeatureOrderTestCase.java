@@ -12,7 +12,6 @@ import io.repro4j.junit.TrainingRun;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
-import org.junit.jupiter.api.Test;
 
 /**
  * Negative control: feature columns ordered by identity hash.
@@ -33,7 +32,6 @@ import org.junit.jupiter.api.Test;
  */
 class HashSetFeatureOrderTestCase {
 
-    @Test
     @DeterministicTraining(target = "fwd_ret_10m", runs = 3)
     void xgboostOnFeaturesCollectedInAHashSet(TrainingRun run) {
         ExperimentSettings settings = ExperimentSettings.load("determinism_test");

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.Test;
 
 /**
  * Negative control: training rows shuffled with an unseeded {@link Random}.
@@ -31,7 +30,6 @@ import org.junit.jupiter.api.Test;
  */
 class UnseededShuffleTestCase {
 
-    @Test
     @DeterministicTraining(target = "fwd_ret_10m")
     void lightgbmOnRowsShuffledWithoutASeed(TrainingRun run) {
         ExperimentSettings settings = ExperimentSettings.load("determinism_test");

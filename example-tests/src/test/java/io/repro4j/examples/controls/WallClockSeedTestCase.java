@@ -7,7 +7,6 @@ import io.repro4j.examples.TrainingTask;
 import io.repro4j.harness.Library;
 import io.repro4j.junit.DeterministicTraining;
 import io.repro4j.junit.TrainingRun;
-import org.junit.jupiter.api.Test;
 
 /**
  * Negative control: a training seed taken from the clock.
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.Test;
  */
 class WallClockSeedTestCase {
 
-    @Test
     @DeterministicTraining(target = "fwd_ret_10m")
     void xgboostSeededFromTheClock(TrainingRun run) {
         ExperimentSettings settings = ExperimentSettings.load("determinism_test");

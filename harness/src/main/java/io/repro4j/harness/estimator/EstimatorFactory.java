@@ -10,8 +10,9 @@ import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
- * The choke point's work for one call: applies the policy, builds the library's estimator and records the call in the
- * estimator ledger, which is how a {@code @DeterministicTraining} child JVM sees every estimator its test built.
+ * The choke point's work for one call: applies the policy, builds the library's estimator (or prepares a native
+ * training) and records the call in the estimator ledger, which is how a {@code @DeterministicTraining} child JVM sees
+ * every model its test trained.
  */
 @API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class EstimatorFactory {
@@ -31,7 +32,8 @@ public final class EstimatorFactory {
      * {@code ledger}. In strict mode each rewrite marked as a warning (a GPU request, an explicit thread count) is
      * logged at {@code WARNING} through {@link System.Logger}.
      *
-     * @throws Repro4jException when the policy refuses the parameters; nothing is recorded then
+     * @throws Repro4jException when the policy refuses the parameters or the library is not on the class path;
+     *     nothing is recorded then
      */
     public static Estimator create(Library library, Map<String, ?> params, long seed, ProblemKind kind,
             ReproducibilityConfig config, EstimatorLedger ledger) {
@@ -41,12 +43,53 @@ public final class EstimatorFactory {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(ledger, "ledger");
         EstimatorPolicy.PolicyResult policy = EstimatorPolicy.apply(library, params, seed, kind, config);
-        Estimator estimator = library == Library.XGBOOST
-                ? new XGBoostEstimator(policy.effectiveParams(), policy.rounds(), kind)
-                : new LightGbmEstimator(policy.effectiveParams(), policy.rounds(), kind);
-        long effectiveSeed = ((Number) policy.effectiveParams().get("seed")).longValue();
-        LedgerEntry entry = ledger.record(library, kind, config.mode(), effectiveSeed, params,
-                policy.effectiveParams(), policy.rewrites(), estimator);
+        Estimator estimator = LibraryAdapters.estimator(library, policy.effectiveParams(), policy.rounds(), kind);
+        record(LedgerEntry.EntryPoint.CREATE_ESTIMATOR, library, kind, params, policy, config, ledger,
+                TrainedModel.of(estimator));
+        return estimator;
+    }
+
+    /**
+     * Starts a training the caller's own code runs: checks that the library is present (and loads LightGBM's
+     * natives), applies the policy without a problem kind (the caller names the objective) and records a ledger
+     * entry whose model the caller records once trained.
+     *
+     * @param requested the caller's parameters, as the ledger shows them
+     * @param policyInput what the policy is applied to: {@code requested}, or with the round count the call itself
+     *     takes ({@code XGBoost.train}'s {@code rounds})
+     * @throws Repro4jException when the library is missing or the policy refuses the parameters; nothing is
+     *     recorded then
+     */
+    public static NativeRun startNative(LedgerEntry.EntryPoint entryPoint, Library library, Map<String, ?> requested,
+            Map<String, ?> policyInput, long seed, ReproducibilityConfig config, EstimatorLedger ledger) {
+        Objects.requireNonNull(entryPoint, "entryPoint");
+        Objects.requireNonNull(library, "library");
+        Objects.requireNonNull(requested, "requested");
+        Objects.requireNonNull(policyInput, "policyInput");
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(ledger, "ledger");
+        LibraryAdapters.prepareNative(library);
+        EstimatorPolicy.PolicyResult policy = EstimatorPolicy.apply(library, policyInput, seed, null, config);
+        RecordedModel model = new RecordedModel();
+        LedgerEntry entry = record(entryPoint, library, null, requested, policy, config, ledger, model);
+        return new NativeRun(policy, entry, model);
+    }
+
+    /**
+     * A native training in progress.
+     *
+     * @param policy the parameters the library is to be given
+     * @param entry its ledger entry
+     * @param model where its model digest goes once trained
+     */
+    public record NativeRun(EstimatorPolicy.PolicyResult policy, LedgerEntry entry, RecordedModel model) {
+    }
+
+    private static LedgerEntry record(LedgerEntry.EntryPoint entryPoint, Library library, ProblemKind kind,
+            Map<String, ?> requested, EstimatorPolicy.PolicyResult policy, ReproducibilityConfig config,
+            EstimatorLedger ledger, TrainedModel model) {
+        LedgerEntry entry = ledger.record(entryPoint, library, kind, config.mode(), policy.seed(), requested,
+                policy.effectiveParams(), policy.rewrites(), model);
         if (config.isStrict()) {
             for (Rewrite r : policy.rewrites()) {
                 if (r.warning()) {
@@ -57,6 +100,6 @@ public final class EstimatorFactory {
                 }
             }
         }
-        return estimator;
+        return entry;
     }
 }

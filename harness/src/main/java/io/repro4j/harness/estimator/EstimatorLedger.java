@@ -1,6 +1,5 @@
 package io.repro4j.harness.estimator;
 
-import io.repro4j.harness.Estimator;
 import io.repro4j.harness.Library;
 import io.repro4j.harness.Mode;
 import io.repro4j.harness.ProblemKind;
@@ -15,7 +14,8 @@ import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
- * Every {@code createEstimator} call made in this JVM, in order. Thread-safe; entries hold deep-immutable copies of the
+ * Every training entry point call made in this JVM ({@code createEstimator}, {@code DeterministicXGBoost.train},
+ * {@code nativeTraining}), in order. Thread-safe; entries hold deep-immutable copies of the
  * parameters, so later changes to a caller's map do not rewrite history.
  *
  * <p>A run that shares its JVM with others takes {@link #size()} as a mark before it starts and reads
@@ -32,7 +32,7 @@ public final class EstimatorLedger {
     public EstimatorLedger() {
     }
 
-    /** The ledger {@link io.repro4j.harness.Determinism#createEstimator} records into. */
+    /** The ledger every training entry point records into. */
     public static EstimatorLedger global() {
         return GLOBAL;
     }
@@ -61,11 +61,11 @@ public final class EstimatorLedger {
     }
 
     /** Appends an entry for one call and returns it; the call site is taken from the current stack. */
-    public synchronized LedgerEntry record(Library library, ProblemKind kind, Mode mode, long seed,
-            Map<String, ?> requestedParams, Map<String, ?> effectiveParams, List<Rewrite> rewrites,
-            Estimator estimator) {
-        LedgerEntry entry = new LedgerEntry(entries.size(), library, kind, mode, seed, deepCopy(requestedParams),
-                deepCopy(effectiveParams), List.copyOf(rewrites), callSite(), estimator);
+    public synchronized LedgerEntry record(LedgerEntry.EntryPoint entryPoint, Library library, ProblemKind kind,
+            Mode mode, long seed, Map<String, ?> requestedParams, Map<String, ?> effectiveParams,
+            List<Rewrite> rewrites, TrainedModel model) {
+        LedgerEntry entry = new LedgerEntry(entries.size(), entryPoint, library, kind, mode, seed,
+                deepCopy(requestedParams), deepCopy(effectiveParams), List.copyOf(rewrites), callSite(), model);
         entries.add(entry);
         return entry;
     }

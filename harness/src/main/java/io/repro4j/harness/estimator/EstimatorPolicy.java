@@ -55,6 +55,8 @@ public final class EstimatorPolicy {
      *
      * @param requested the caller's parameters (any alias); {@code null} values count as not set
      * @param seed the train seed; normalised into {@code [1, 2^31 - 2]}
+     * @param kind picks the objective and a default round count when the caller names none; {@code null} on the
+     *     native path, where the caller's own code names the objective and runs the rounds
      * @throws Repro4jException on conflicting aliases, an invalid round or thread count, or a GPU request in strict
      *     mode with {@code strict.on_gpu_request: fail}
      */
@@ -75,9 +77,11 @@ public final class EstimatorPolicy {
         if (params.containsKey(roundsKey)) {
             rounds = positiveInt(roundsKey, params.get(roundsKey), mapped.originalKeys().get(roundsKey));
             changes.setQuietly(roundsKey, rounds);
-        } else {
+        } else if (kind != null) {
             rounds = DEFAULT_ROUNDS;
             changes.set(roundsKey, rounds, "no round count given; " + DEFAULT_ROUNDS + " boosting rounds", false);
+        } else {
+            rounds = 0; // the native path: the caller's own code decides how many rounds it runs
         }
         objective(library, kind, changes);
 
@@ -170,6 +174,9 @@ public final class EstimatorPolicy {
 
     private static void objective(Library library, ProblemKind kind, Changes changes) {
         Object given = changes.params.get("objective");
+        if (given == null && kind == null) {
+            return; // the native path: the library's own default, as the caller's code would get it
+        }
         if (given == null) {
             String value = library == Library.XGBOOST
                     ? (kind == ProblemKind.REGRESSION ? "reg:squarederror" : "binary:logistic")
@@ -229,9 +236,14 @@ public final class EstimatorPolicy {
      *
      * @param effectiveParams the parameters the library is given, sorted by name (includes the round count)
      * @param rewrites every change from the caller's parameters, in the order the policy made them
-     * @param rounds the number of boosting rounds
+     * @param rounds the number of boosting rounds; 0 on the native path when the parameters name none
      */
     public record PolicyResult(Map<String, Object> effectiveParams, List<Rewrite> rewrites, int rounds) {
+
+        /** The normalised seed the library is given. */
+        public long seed() {
+            return ((Number) effectiveParams.get("seed")).longValue();
+        }
     }
 
     /** Applies changes to the parameters and records each one. */

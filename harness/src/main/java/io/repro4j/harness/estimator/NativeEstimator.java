@@ -3,6 +3,7 @@ package io.repro4j.harness.estimator;
 import io.repro4j.harness.Dataset;
 import io.repro4j.harness.Estimator;
 import io.repro4j.harness.Library;
+import io.repro4j.harness.ProblemKind;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,19 +16,38 @@ import org.apiguardian.api.API;
  * does.
  */
 @API(status = API.Status.INTERNAL, since = "0.1.0")
-abstract class NativeEstimator implements Estimator {
+public abstract class NativeEstimator implements Estimator {
     private final Library library;
     private final String libraryName;
     private final Map<String, Object> effectiveParams;
+    private final int rounds;
+    private final ProblemKind kind;
     private List<String> featureNames;
     private String modelSha256;
     private Map<String, Double> importances;
     private boolean closed;
 
-    NativeEstimator(Library library, Map<String, Object> effectiveParams) {
+    /**
+     * @param effectiveParams the policy's parameters, including the round count
+     * @param rounds the number of boosting rounds
+     * @param kind what the model learns
+     */
+    protected NativeEstimator(Library library, Map<String, Object> effectiveParams, int rounds, ProblemKind kind) {
         this.library = library;
         this.libraryName = ParamAliases.libraryName(library);
         this.effectiveParams = Objects.requireNonNull(effectiveParams, "effectiveParams");
+        this.rounds = rounds;
+        this.kind = Objects.requireNonNull(kind, "kind");
+    }
+
+    /** The number of boosting rounds {@code fit} runs. */
+    protected final int rounds() {
+        return rounds;
+    }
+
+    /** What the model learns. */
+    protected final ProblemKind kind() {
+        return kind;
     }
 
     @Override
@@ -41,20 +61,20 @@ abstract class NativeEstimator implements Estimator {
     }
 
     /** True while a native model is held. */
-    abstract boolean hasModel();
+    protected abstract boolean hasModel();
 
     /** Frees the native model, if one is held. */
-    abstract void freeModel();
+    protected abstract void freeModel();
 
     /** Records what a successful {@code fit} produced. */
-    final void trained(List<String> names, String sha256, Map<String, Double> gains) {
+    protected final void trained(List<String> names, String sha256, Map<String, Double> gains) {
         featureNames = names;
         modelSha256 = sha256;
         importances = gains;
     }
 
     /** Frees the current model and forgets its digest and importances, before training anew or after a failure. */
-    final void discardModel() {
+    protected final void discardModel() {
         freeModel();
         modelSha256 = null;
         importances = null;
@@ -85,13 +105,26 @@ abstract class NativeEstimator implements Estimator {
         closed = true;
     }
 
-    final void checkOpen() {
+    /**
+     * What every {@code fit} does first: refuses a closed estimator and an empty dataset, then frees the previous model.
+     */
+    protected final void startFit(Dataset data) {
+        checkOpen();
+        Objects.requireNonNull(data, "data");
+        if (data.rows() == 0) {
+            throw new IllegalArgumentException("cannot fit " + (libraryName.startsWith("X") ? "an " : "a ")
+                    + libraryName + " " + kind + " model on a dataset with no rows");
+        }
+        discardModel();
+    }
+
+    protected final void checkOpen() {
         if (closed) {
             throw new IllegalStateException("this " + libraryName + " estimator was closed; create a new one");
         }
     }
 
-    final void checkTrained(String call) {
+    protected final void checkTrained(String call) {
         checkOpen();
         if (!hasModel()) {
             throw new IllegalStateException(call + "() needs a trained model: call fit(dataset) on this " + libraryName
@@ -99,7 +132,7 @@ abstract class NativeEstimator implements Estimator {
         }
     }
 
-    final void checkColumns(Dataset data) {
+    protected final void checkColumns(Dataset data) {
         if (data.columns() != featureNames.size()) {
             throw new IllegalArgumentException("this model was trained on " + featureNames.size()
                     + " features but the dataset has " + data.columns());

@@ -1,5 +1,6 @@
 package io.repro4j.harness.estimator;
 
+import io.repro4j.harness.Library;
 import io.repro4j.harness.Repro4jException;
 import io.repro4j.harness.fingerprint.Sha256;
 import java.io.IOException;
@@ -12,12 +13,15 @@ import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.security.CodeSource;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apiguardian.api.API;
@@ -34,8 +38,6 @@ public final class NativeLibraries {
     private static final String LIGHTGBM_RESOURCES = "/com/microsoft/ml/lightgbm/linux/x86_64/";
     /** Load order matters: the SWIG wrapper links against {@code lib_lightgbm.so}. */
     private static final List<String> LIGHTGBM_LIBRARIES = List.of("lib_lightgbm.so", "lib_lightgbm_swig.so");
-    private static final String XGBOOST_CLASS = "ml.dmlc.xgboost4j.java.XGBoost";
-    private static final String LIGHTGBM_CLASS = "com.microsoft.ml.lightgbm.lightgbmlib";
 
     private static final Object LOCK = new Object();
     private static volatile Map<String, String> lightGbmDigests;
@@ -80,8 +82,8 @@ public final class NativeLibraries {
                 String resource = LIGHTGBM_RESOURCES + name;
                 try (InputStream in = NativeLibraries.class.getResourceAsStream(resource)) {
                     if (in == null) {
-                        throw new Repro4jException("resource " + resource + " is not on the classpath; add"
-                                + " com.microsoft.ml.lightgbm:lightgbmlib:3.3.510 to the dependencies");
+                        throw new Repro4jException("resource " + resource + " is not on the class path; add"
+                                + " the dependency " + LibraryAdapters.dependency(Library.LIGHTGBM) + " to your pom.xml");
                     }
                     file.toFile().deleteOnExit();
                     Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
@@ -154,46 +156,62 @@ public final class NativeLibraries {
         return Collections.unmodifiableMap(out);
     }
 
-    /** {@code xgboost4j} and {@code lightgbmlib} to their versions, {@code unknown} when they cannot be told. */
+    /**
+     * {@code xgboost4j} and {@code lightgbmlib} to the version of the jar that provides each library's classes to this
+     * JVM (its Maven {@code pom.properties}, else its file name), {@code unknown} when that cannot be told, {@code null}
+     * when the library is not on the class path (both are optional). Loads no native code.
+     */
     public static Map<String, String> libraryVersions() {
         Map<String, String> out = new TreeMap<>();
-        out.put("xgboost4j", version(XGBOOST_CLASS, "META-INF/maven/ml.dmlc/xgboost4j_2.12/pom.properties",
-                Pattern.compile("xgboost4j(?:_[0-9.]+)?-([0-9][^/]*)\\.jar$")));
-        out.put("lightgbmlib", version(LIGHTGBM_CLASS,
-                "META-INF/maven/com.microsoft.ml.lightgbm/lightgbmlib/pom.properties",
-                Pattern.compile("lightgbmlib-([0-9][^/]*)\\.jar$")));
+        out.put("xgboost4j", version(LibraryAdapters.XGBOOST_CLASS, "META-INF/maven/ml.dmlc/",
+                "xgboost4j_2.12", Pattern.compile("xgboost4j[^/]*?-([0-9][^/-]*)\\.jar$")));
+        out.put("lightgbmlib", version(LibraryAdapters.LIGHTGBM_CLASS, "META-INF/maven/com.microsoft.ml.lightgbm/",
+                "lightgbmlib", Pattern.compile("lightgbmlib-([0-9][^/]*)\\.jar$")));
         return Collections.unmodifiableMap(out);
     }
 
-    private static String version(String className, String pomProperties, Pattern jarName) {
-        ClassLoader loader = NativeLibraries.class.getClassLoader();
-        try (InputStream in = loader.getResourceAsStream(pomProperties)) {
-            if (in != null) {
-                Properties p = new Properties();
-                p.load(in);
-                String v = p.getProperty("version");
-                if (v != null && !v.isBlank()) {
-                    return v.trim();
-                }
-            }
-        } catch (IOException ignored) {
-            // fall back to the jar name
-        }
+    /**
+     * The version of the jar {@code className} comes from: the {@code pom.properties} of {@code artifact} under
+     * {@code pomDir} in that jar, else of any artifact there (a shaded jar such as {@code xgboost4j-spark}), else the
+     * jar's file name.
+     */
+    private static String version(String className, String pomDir, String artifact, Pattern jarName) {
+        Path jar;
         try {
             // initialize=false: asking for the version must not load native code.
-            Class<?> type = Class.forName(className, false, loader);
+            Class<?> type = Class.forName(className, false, NativeLibraries.class.getClassLoader());
             CodeSource source = type.getProtectionDomain().getCodeSource();
-            if (source != null && source.getLocation() != null) {
-                String path = Paths.get(source.getLocation().toURI()).getFileName().toString();
-                Matcher m = jarName.matcher(path);
-                if (m.find()) {
-                    return m.group(1);
-                }
+            if (source == null || source.getLocation() == null) {
+                return "unknown";
             }
-        } catch (ClassNotFoundException | URISyntaxException | RuntimeException notFound) {
-            // unknown
+            jar = Paths.get(source.getLocation().toURI());
+        } catch (ClassNotFoundException | LinkageError absent) {
+            return null;
+        } catch (URISyntaxException | RuntimeException notAFile) {
+            return "unknown";
         }
-        return "unknown";
+        if (Files.isRegularFile(jar)) {
+            try (JarFile file = new JarFile(jar.toFile())) {
+                JarEntry own = file.getJarEntry(pomDir + artifact + "/pom.properties");
+                JarEntry entry = own != null ? own : file.stream()
+                        .filter(e -> e.getName().startsWith(pomDir) && e.getName().endsWith("/pom.properties"))
+                        .sorted(Comparator.comparing(JarEntry::getName)).findFirst().orElse(null);
+                if (entry != null) {
+                    try (InputStream in = file.getInputStream(entry)) {
+                        Properties p = new Properties();
+                        p.load(in);
+                        String v = p.getProperty("version");
+                        if (v != null && !v.isBlank()) {
+                            return v.trim();
+                        }
+                    }
+                }
+            } catch (IOException unreadable) {
+                // fall back to the file name
+            }
+        }
+        Matcher m = jarName.matcher(jar.getFileName().toString());
+        return m.find() ? m.group(1) : "unknown";
     }
 
     /** The digest of the XGBoost library this process mapped, or {@code null} when it has not loaded one. */

@@ -58,6 +58,27 @@ public record PredictionFingerprint(String predictionHash, String predictionHash
         return Sha256.hex(bytes.array());
     }
 
+    /**
+     * The SHA-256 of a {@code rows x columns} prediction matrix: its shape as Python prints a tuple ({@code (4, 3)},
+     * ASCII), then the values row by row as little-endian float64 bytes. Every bit counts, and so does the shape.
+     *
+     * @param rowMajor the values, row after row ({@code rows * columns} of them)
+     */
+    public static String float64Sha256(double[] rowMajor, int rows, int columns) {
+        if ((long) rows * columns != rowMajor.length) {
+            throw new IllegalArgumentException("a " + rows + " x " + columns + " matrix has " + (long) rows * columns
+                    + " values, not " + rowMajor.length);
+        }
+        MessageDigest digest = Sha256.newDigest();
+        digest.update(("(" + rows + ", " + columns + ")").getBytes(StandardCharsets.US_ASCII));
+        ByteBuffer bytes = ByteBuffer.allocate(rowMajor.length * Double.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        for (double p : rowMajor) {
+            bytes.putDouble(p);
+        }
+        digest.update(bytes.array());
+        return Sha256.finish(digest);
+    }
+
     private static String hash(String shape, String rowIdsHash, float[] values) {
         MessageDigest digest = Sha256.newDigest();
         digest.update(KIND.getBytes(StandardCharsets.US_ASCII));

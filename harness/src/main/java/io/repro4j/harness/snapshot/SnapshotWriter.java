@@ -2,7 +2,6 @@ package io.repro4j.harness.snapshot;
 
 import io.repro4j.harness.Dataset;
 import io.repro4j.harness.Determinism;
-import io.repro4j.harness.Estimator;
 import io.repro4j.harness.Mode;
 import io.repro4j.harness.Repro4jException;
 import io.repro4j.harness.View;
@@ -84,6 +83,8 @@ public final class SnapshotWriter {
     private boolean datasetRecorded;
     private final Map<String, Object> metrics = new LinkedHashMap<>();
     private double[] predictions;
+    /** {@code [rows, columns]} of a prediction matrix, {@code null} for one value per row. */
+    private int[] predictionShape;
     private List<String> rowIds;
     private final Map<String, Object> context = new LinkedHashMap<>();
 
@@ -126,20 +127,90 @@ public final class SnapshotWriter {
     /** Records predictions and their row ids ({@code "0", "1", …} when null). */
     public void recordPredictions(double[] values, List<String> ids) {
         Objects.requireNonNull(values, "predictions");
-        if (ids != null && ids.size() != values.length) {
-            throw new Repro4jException("recordPredictions got " + values.length + " predictions but " + ids.size()
-                    + " row ids; give one row id per prediction.");
+        setPredictions(values.clone(), null, ids);
+    }
+
+    /**
+     * Records a prediction matrix, one row per input row (what {@code Booster.predict} returns, multiclass included),
+     * and its row ids ({@code "0", "1", …} when null).
+     *
+     * @throws Repro4jException when the rows do not all have the same number of values
+     */
+    public void recordPredictions(double[][] rows, List<String> ids) {
+        Objects.requireNonNull(rows, "predictions");
+        int columns = rows.length == 0 ? 0 : width(rows[0], 0);
+        double[] flat = new double[rows.length * columns];
+        for (int r = 0; r < rows.length; r++) {
+            if (width(rows[r], r) != columns) {
+                throw new Repro4jException("recordPredictions got a ragged matrix: row " + r + " has "
+                        + rows[r].length + " values, row 0 has " + columns + "; give every row the same width.");
+            }
+            System.arraycopy(rows[r], 0, flat, r * columns, columns);
         }
-        this.predictions = values.clone();
+        setPredictions(flat, new int[] {rows.length, columns}, ids);
+    }
+
+    /** {@link #recordPredictions(double[][], List)} for float32 predictions, widened to float64 (exactly). */
+    public void recordPredictions(float[][] rows, List<String> ids) {
+        Objects.requireNonNull(rows, "predictions");
+        double[][] wide = new double[rows.length][];
+        for (int r = 0; r < rows.length; r++) {
+            float[] row = rows[r];
+            if (row == null) {
+                throw new Repro4jException("recordPredictions got a null row " + r + "; give every row its values.");
+            }
+            wide[r] = new double[row.length];
+            for (int c = 0; c < row.length; c++) {
+                wide[r][c] = row[c];
+            }
+        }
+        recordPredictions(wide, ids);
+    }
+
+    private static int width(double[] row, int index) {
+        if (row == null) {
+            throw new Repro4jException("recordPredictions got a null row " + index + "; give every row its values.");
+        }
+        return row.length;
+    }
+
+    private void setPredictions(double[] values, int[] shape, List<String> ids) {
+        int rows = shape == null ? values.length : shape[0];
+        if (ids != null && ids.size() != rows) {
+            throw new Repro4jException("recordPredictions got " + rows + " prediction rows but " + ids.size()
+                    + " row ids; give one row id per row.");
+        }
+        this.predictions = values;
+        this.predictionShape = shape;
         if (ids == null) {
-            List<String> generated = new ArrayList<>(values.length);
-            for (int i = 0; i < values.length; i++) {
+            List<String> generated = new ArrayList<>(rows);
+            for (int i = 0; i < rows; i++) {
                 generated.add(Integer.toString(i));
             }
             this.rowIds = generated;
         } else {
             this.rowIds = List.copyOf(ids);
         }
+    }
+
+    /**
+     * The reference's {@code prediction_hash} where it defines one: one value per row, or a single column; null for
+     * a wider matrix and for no predictions.
+     */
+    private String referencePredictionHash() {
+        if (predictions == null || (predictionShape != null && predictionShape[1] != 1)) {
+            return null;
+        }
+        return PredictionFingerprint.regression(predictions, rowIds).predictionHash();
+    }
+
+    /** The exact-bits digest: of the values, and for a matrix also of its shape. */
+    private String float64PredictionHash() {
+        if (predictions == null) {
+            return null;
+        }
+        return predictionShape == null ? PredictionFingerprint.float64Sha256(predictions)
+                : PredictionFingerprint.float64Sha256(predictions, predictionShape[0], predictionShape[1]);
     }
 
     /** Adds a key to {@code run_context}. */
@@ -164,7 +235,7 @@ public final class SnapshotWriter {
         List<Map<String, Object>> familyParams = new ArrayList<>();
         for (LedgerEntry entry : ledger) {
             String family = entry.library().modelFamily();
-            String hash = modelSha256(entry.estimator());
+            String hash = entry.model().modelSha256();
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("index", entry.index());
             m.put("library", family);
@@ -229,10 +300,8 @@ public final class SnapshotWriter {
         snapshot.put("repro4j_version", EnvironmentFingerprint.repro4jVersion());
         snapshot.put("comparison_group", group);
         snapshot.put("metrics_sha256", MetricsDigest.sha256(metrics));
-        snapshot.put("predictions_sha256", predictions == null ? null
-                : PredictionFingerprint.regression(predictions, rowIds).predictionHash());
-        snapshot.put("predictions_f64_sha256", predictions == null ? null
-                : PredictionFingerprint.float64Sha256(predictions));
+        snapshot.put("predictions_sha256", referencePredictionHash());
+        snapshot.put("predictions_f64_sha256", float64PredictionHash());
         snapshot.put("model_sha256", modelSha256);
         snapshot.put("models", models);
         snapshot.put("environment", environment);
@@ -265,6 +334,9 @@ public final class SnapshotWriter {
         if (predictions != null) {
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("row_ids", rowIds);
+            if (predictionShape != null) {
+                p.put("shape", List.of(predictionShape[0], predictionShape[1])); // values are row-major
+            }
             p.put("values", predictions);
             predictionsFile = cohortDir.resolve("predictions.json");
             Json.write(predictionsFile, p);
@@ -305,27 +377,11 @@ public final class SnapshotWriter {
         return cohortDir;
     }
 
-    private static String modelSha256(Estimator estimator) {
-        if (estimator == null) {
-            return null;
-        }
-        try {
-            return estimator.modelSha256();
-        } catch (RuntimeException notTrained) {
-            return null;
-        }
-    }
-
     private static List<String> writeImportances(Path dir, List<LedgerEntry> ledger) {
         List<String> written = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         for (LedgerEntry entry : ledger) {
-            Map<String, Double> importances;
-            try {
-                importances = entry.estimator() == null ? null : entry.estimator().featureImportances();
-            } catch (RuntimeException notTrained) {
-                importances = null;
-            }
+            Map<String, Double> importances = entry.model().featureImportances();
             if (importances == null) {
                 continue;
             }
@@ -356,6 +412,7 @@ public final class SnapshotWriter {
         for (LedgerEntry e : ledger) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("index", e.index());
+            m.put("entry_point", e.entryPoint().call());
             m.put("library", e.library().modelFamily());
             m.put("kind", e.kind() == null ? null : e.kind().name());
             m.put("mode", e.mode() == null ? null : e.mode().configName());

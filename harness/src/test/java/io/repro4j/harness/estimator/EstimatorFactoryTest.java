@@ -47,7 +47,9 @@ class EstimatorFactoryTest {
             assertThat(e.rewrites()).anyMatch(r -> r.key().equals("device") && r.warning());
             assertThat(e.callSite()).startsWith(EstimatorFactoryTest.class.getName()
                     + ".recordsRequestedAndEffectiveParamsRewritesSeedModeAndCallSite:");
-            assertThat(e.estimator()).isSameAs(estimator);
+            assertThat(e.entryPoint()).isEqualTo(LedgerEntry.EntryPoint.CREATE_ESTIMATOR);
+            assertThat(e.model().modelSha256()).as("not trained yet").isNull();
+            assertThat(e.missingModel()).as("an estimator that was never fitted trained nothing").isNull();
             assertThat(estimator.effectiveParams()).isEqualTo(e.effectiveParams());
         });
     }

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class EstimatorPolicyTest {
@@ -169,6 +170,29 @@ class EstimatorPolicyTest {
         }
         assertThat(apply(Library.LIGHTGBM, Map.of(), STRICT).effectiveParams())
                 .containsEntry("device_type", "cpu").containsEntry("num_threads", 1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Library.class)
+    void theNativePathGetsNoObjectiveOrRoundDefaultsButTheSameStrictRules(Library library) {
+        PolicyResult result = EstimatorPolicy.apply(library, Map.of("n_jobs", 8, "device", "cuda"), 42, null, STRICT);
+
+        assertThat(result.effectiveParams()).doesNotContainKeys("objective", ParamAliases.roundsKey(library))
+                .containsEntry("seed", 42).containsEntry(ParamAliases.threadsKey(library), 1)
+                .containsEntry(library == Library.XGBOOST ? "device" : "device_type", "cpu");
+        assertThat(result.rounds()).isZero();
+        assertThat(result.rewrites()).anyMatch(r -> r.requested() != null && r.requested().equals("cuda")
+                && r.warning());
+    }
+
+    @Test
+    void theNativePathKeepsTheCallersObjectiveAndRoundCount() {
+        PolicyResult result = EstimatorPolicy.apply(Library.XGBOOST, Map.of("objective", "multi:softprob",
+                "num_class", 3, "num_boost_round", 40), 42, null, STRICT);
+
+        assertThat(result.effectiveParams()).containsEntry("objective", "multi:softprob").containsEntry("num_class", 3)
+                .containsEntry("num_round", 40);
+        assertThat(result.rounds()).isEqualTo(40);
     }
 
     @Test

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Strict mode refuses to train in any JVM started without the strict environment, not only in child JVMs. */
 class StrictGuardIT {
@@ -28,9 +30,12 @@ class StrictGuardIT {
         return Json.readTree(Path.of(r.stdout().strip()).resolve("snapshot.json"), "snapshot");
     }
 
-    @Test
-    void strictModeRefusesToTrainSayingWhatIsMissingAndHowToStartTheJvm() throws Exception {
-        ChildJvm.Result r = plainJvm().run();
+    @ParameterizedTest
+    @ValueSource(strings = {"createEstimator", "nativeTraining", "DeterministicXGBoost"})
+    void strictModeRefusesToTrainSayingWhatIsMissingAndHowToStartTheJvm(String entryPoint) throws Exception {
+        ChildJvm.Result r = ChildJvm.main(GuardedTraining.class, dir.resolve("results").toString(), entryPoint)
+                .in(dir).environment(Map.of("PATH", System.getenv("PATH"), "HOME", System.getProperty("user.home")))
+                .jvmFlags(List.of()).run();
 
         assertThat(r.exitCode()).as(r.output()).isEqualTo(GuardedTraining.REFUSED);
         assertThat(r.stderr()).contains("Strict mode (reproducibility.mode: strict, strict.require_env_vars: true)"

@@ -34,6 +34,7 @@ public final class ChildJvm {
     private Map<String, String> environment = new LinkedHashMap<>(StrictEnvironment.childEnvironment(System.getenv(), 42));
     private List<String> jvmFlags = new ArrayList<>(StrictEnvironment.jvmFlags());
     private Duration timeout = Duration.ofMinutes(5);
+    private String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
 
     private ChildJvm(Class<?> mainClass, List<String> args) {
         this.mainClass = mainClass;
@@ -79,6 +80,12 @@ public final class ChildJvm {
         return this;
     }
 
+    /** Replaces the class path (default: this test JVM's), e.g. to leave an optional library out. */
+    public ChildJvm classPath(String value) {
+        this.classPath = value;
+        return this;
+    }
+
     /** How long {@link #run()} waits before killing the child and failing (default five minutes). */
     public ChildJvm timeout(Duration value) {
         this.timeout = value;
@@ -102,7 +109,7 @@ public final class ChildJvm {
         command.addAll(jvmFlags);
         command.add("-Djava.io.tmpdir=" + tmp);
         command.add("-cp");
-        command.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
+        command.add(classPath);
         command.add(mainClass.getName());
         command.addAll(args);
         Path stdout = workDir.resolve(name + ".stdout");

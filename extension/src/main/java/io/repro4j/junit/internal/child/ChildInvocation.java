@@ -1,12 +1,15 @@
 package io.repro4j.junit.internal.child;
 
 import io.repro4j.harness.estimator.EstimatorLedger;
+import io.repro4j.harness.estimator.LedgerEntry;
 import io.repro4j.harness.results.ResultsLayout;
 import io.repro4j.junit.TrainingRun;
 import io.repro4j.junit.internal.protocol.ChildRequest;
 import io.repro4j.junit.internal.protocol.FirstRunBarrier;
 import io.repro4j.junit.internal.protocol.RunPerturbations;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
 import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor.Invocation;
@@ -59,13 +62,20 @@ public final class ChildInvocation {
             session.finished(EstimatorLedger.global().entriesSince(mark).size(), run.recordedAnything(),
                     run.context());
         }
-        int ledger = EstimatorLedger.global().entriesSince(mark).size();
+        List<LedgerEntry> entries = EstimatorLedger.global().entriesSince(mark);
+        int ledger = entries.size();
         String which = request.run().describe();
         if (request.training().requireLedger() && ledger == 0) {
-            throw new AssertionFailedError("The test trained without going through Determinism.createEstimator ("
-                    + which + "): the estimator ledger is empty, so nothing was made deterministic."
-                    + " Build models with TrainingRun.createEstimator or Determinism.createEstimator, or set"
-                    + " @DeterministicTraining(requireLedger = false) when the test trains no model.");
+            throw new AssertionFailedError("The test trained without going through the choke point (" + which
+                    + "): the estimator ledger is empty, so nothing was made deterministic. Train with"
+                    + " TrainingRun.createEstimator / Determinism.createEstimator, DeterministicXGBoost.train or"
+                    + " Determinism.nativeTraining, or set @DeterministicTraining(requireLedger = false) when the test"
+                    + " trains no model.");
+        }
+        List<String> unrecorded = entries.stream().map(LedgerEntry::missingModel).filter(Objects::nonNull).toList();
+        if (!unrecorded.isEmpty()) {
+            throw new AssertionFailedError("The test's native training has no model to compare (" + which + "): "
+                    + String.join("; ", unrecorded) + ".");
         }
         if (request.training().requireRecords() && !run.recordedAnything()) {
             throw new AssertionFailedError("The test recorded nothing (" + which + "): call recordPredictions,"

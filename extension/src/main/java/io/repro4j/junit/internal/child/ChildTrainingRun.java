@@ -24,7 +24,7 @@ final class ChildTrainingRun implements TrainingRun {
 
     ChildTrainingRun(ChildRequest request) {
         this.request = request;
-        // Built before the body: the recorder takes its ledger mark now, so every estimator the body builds counts.
+        // Built before the body: the recorder takes its ledger mark now, so every model the body trains counts.
         ChildRequest.Training training = request.training();
         this.recorder = RunRecorder.builder()
                 .experimentId(training.experiment())
@@ -71,6 +71,20 @@ final class ChildTrainingRun implements TrainingRun {
     public void recordPredictions(double[] predictions, List<String> rowIds) {
         Objects.requireNonNull(predictions, "predictions");
         recorder.recordPredictions(predictions, rowIds);
+        recorded = true;
+    }
+
+    @Override
+    public void recordPredictions(float[][] predictions) {
+        Objects.requireNonNull(predictions, "predictions");
+        recorder.recordPredictions(predictions);
+        recorded = true;
+    }
+
+    @Override
+    public void recordPredictions(double[][] predictions) {
+        Objects.requireNonNull(predictions, "predictions");
+        recorder.recordPredictions(predictions);
         recorded = true;
     }
 

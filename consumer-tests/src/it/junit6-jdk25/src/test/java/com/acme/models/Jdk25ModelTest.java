@@ -4,7 +4,6 @@ import io.repro4j.harness.Dataset;
 import io.repro4j.junit.DeterministicTraining;
 import io.repro4j.junit.TrainingRun;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 
 class Jdk25ModelTest {
 
@@ -15,7 +14,6 @@ class Jdk25ModelTest {
         run.recordPredictions(ReturnModel.trainAndPredict(train, run.seed()));
     }
 
-    @Test
     @DeterministicTraining(target = "fwd_ret_10m")
     void clockSeededOnJdk25(TrainingRun run) {
         Dataset train = ReturnModel.trainingData();

@@ -4,12 +4,10 @@ import io.repro4j.harness.Dataset;
 import io.repro4j.junit.DeterministicTraining;
 import io.repro4j.junit.TrainingRun;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 
 /** A real bug a newcomer might have: the seed comes from the clock. repro4j must fail this test. */
 class ClockSeedModelTest {
 
-    @Test
     @DeterministicTraining(target = "fwd_ret_10m")
     void seedFromTheClock(TrainingRun run) {
         Dataset train = ReturnModel.trainingData();

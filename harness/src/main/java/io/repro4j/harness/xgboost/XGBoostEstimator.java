@@ -1,9 +1,11 @@
-package io.repro4j.harness.estimator;
+package io.repro4j.harness.xgboost;
 
 import io.repro4j.harness.Dataset;
 import io.repro4j.harness.Library;
 import io.repro4j.harness.ProblemKind;
 import io.repro4j.harness.Repro4jException;
+import io.repro4j.harness.estimator.NativeEstimator;
+import io.repro4j.harness.estimator.ParamAliases;
 import io.repro4j.harness.fingerprint.Sha256;
 import java.util.Collections;
 import java.util.HashMap;
@@ -24,36 +26,35 @@ import org.apiguardian.api.API;
 @API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class XGBoostEstimator extends NativeEstimator {
     private final Map<String, Object> boosterParams;
-    private final int rounds;
-    private final ProblemKind kind;
 
     private Booster booster;
 
     /**
      * @param effectiveParams the policy's parameters, including {@code num_round}
      * @param rounds the number of boosting rounds
+     * @param kind what the model learns
      */
     public XGBoostEstimator(Map<String, Object> effectiveParams, int rounds, ProblemKind kind) {
-        super(Library.XGBOOST, effectiveParams);
-        this.rounds = rounds;
-        this.kind = Objects.requireNonNull(kind, "kind");
-        Map<String, Object> forBooster = new LinkedHashMap<>(effectiveParams);
-        // num_round is an argument of train, not a booster parameter; XGBoost would warn that it is unused.
-        forBooster.remove(ParamAliases.XGBOOST_ROUNDS);
-        this.boosterParams = Collections.unmodifiableMap(forBooster);
+        super(Library.XGBOOST, effectiveParams, rounds, kind);
+        this.boosterParams = Collections.unmodifiableMap(boosterParams(effectiveParams));
+    }
+
+    /**
+     * The policy's parameters without the round count, which is an argument of train, not a booster parameter (XGBoost
+     * would warn that it is unused); a fresh, modifiable map.
+     */
+    static Map<String, Object> boosterParams(Map<String, Object> effectiveParams) {
+        Map<String, Object> out = new HashMap<>(effectiveParams);
+        out.remove(ParamAliases.XGBOOST_ROUNDS);
+        return out;
     }
 
     @Override
     public synchronized void fit(Dataset data) {
-        checkOpen();
-        Objects.requireNonNull(data, "data");
-        if (data.rows() == 0) {
-            throw new IllegalArgumentException("cannot fit an XGBoost " + kind + " model on a dataset with no rows");
-        }
-        discardModel();
+        startFit(data);
         DMatrix train = matrix(data, true);
         try {
-            booster = XGBoost.train(train, new HashMap<>(boosterParams), rounds, new HashMap<>(), null, null);
+            booster = XGBoost.train(train, new HashMap<>(boosterParams), rounds(), new HashMap<>(), null, null);
             trained(data.featureNames(), Sha256.hex(booster.toByteArray("json")),
                     importances(booster, data.featureNames()));
         } catch (XGBoostError e) {
@@ -94,12 +95,12 @@ public final class XGBoostEstimator extends NativeEstimator {
     }
 
     @Override
-    boolean hasModel() {
+    protected boolean hasModel() {
         return booster != null;
     }
 
     @Override
-    void freeModel() {
+    protected void freeModel() {
         if (booster != null) {
             booster.dispose();
             booster = null;

@@ -1,4 +1,4 @@
-package io.repro4j.harness.estimator;
+package io.repro4j.harness.lightgbm;
 
 import static com.microsoft.ml.lightgbm.lightgbmlib.LGBM_BoosterCreate;
 import static com.microsoft.ml.lightgbm.lightgbmlib.LGBM_BoosterFeatureImportance;
@@ -40,99 +40,48 @@ import io.repro4j.harness.Dataset;
 import io.repro4j.harness.Library;
 import io.repro4j.harness.ProblemKind;
 import io.repro4j.harness.Repro4jException;
-import io.repro4j.harness.fingerprint.Sha256;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.util.Collection;
+import io.repro4j.harness.estimator.NativeEstimator;
+import io.repro4j.harness.estimator.NativeLibraries;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.StringJoiner;
 import org.apiguardian.api.API;
 
 /**
  * An {@link io.repro4j.harness.Estimator} backed by LightGBM's C API through its official SWIG binding. Runs one
- * {@code LGBM_BoosterUpdateOneIter} per round (the C API does not loop), and hashes only the model text before
- * {@code end of trees}: the rest embeds run parameters such as {@code num_threads}.
+ * {@code LGBM_BoosterUpdateOneIter} per round (the C API does not loop), and hashes the model text as
+ * {@link LightGbmModelText#sha256(String)} does.
  */
 @API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class LightGbmEstimator extends NativeEstimator {
-    private static final String END_OF_TREES = "end of trees";
     /** Initial buffer for the model text; the SWIG wrapper retries with the exact size when it is too small. */
     private static final long MODEL_BUFFER = 1L << 20;
 
     private final String paramString;
     private final String predictParams;
-    private final int rounds;
-    private final ProblemKind kind;
 
     private SWIGTYPE_p_void booster;
 
     /**
      * @param effectiveParams the policy's parameters, including {@code num_iterations}
      * @param rounds the number of boosting rounds
+     * @param kind what the model learns
      * @throws Repro4jException when a value cannot be written as LightGBM's {@code key=value} text, or the native
      *     libraries cannot be loaded
      */
     public LightGbmEstimator(Map<String, Object> effectiveParams, int rounds, ProblemKind kind) {
-        super(Library.LIGHTGBM, effectiveParams);
-        this.rounds = rounds;
-        this.kind = Objects.requireNonNull(kind, "kind");
-        this.paramString = paramString(effectiveParams);
+        super(Library.LIGHTGBM, effectiveParams, rounds, kind);
+        this.paramString = LightGbmParams.paramString(effectiveParams);
         Object threads = effectiveParams().get("num_threads");
-        this.predictParams = threads == null ? "" : "num_threads=" + format("num_threads", threads);
+        this.predictParams = threads == null ? "" : LightGbmParams.paramString(Map.of("num_threads", threads));
         NativeLibraries.loadLightGbm();
-    }
-
-    /** LightGBM's parameter text: {@code key=value} pairs separated by spaces, numbers written without locale. */
-    static String paramString(Map<String, ?> params) {
-        StringJoiner out = new StringJoiner(" ");
-        params.forEach((k, v) -> {
-            if (v != null) {
-                if (k.isEmpty() || k.chars().anyMatch(c -> Character.isWhitespace(c) || c == '=')) {
-                    throw new Repro4jException("LightGBM parameter name '" + k + "' must not be empty or contain"
-                            + " spaces or '='");
-                }
-                out.add(k + "=" + format(k, v));
-            }
-        });
-        return out.toString();
-    }
-
-    private static String format(String key, Object v) {
-        String text;
-        if (v instanceof Double || v instanceof Float) {
-            double d = ((Number) v).doubleValue();
-            if (!Double.isFinite(d)) {
-                throw new Repro4jException("LightGBM parameter " + key + "=" + v + " must be a finite number");
-            }
-            text = BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
-        } else if (v instanceof BigDecimal b) {
-            text = b.toPlainString();
-        } else if (v instanceof Collection<?> c) {
-            StringJoiner j = new StringJoiner(",");
-            c.forEach(x -> j.add(format(key, x)));
-            text = j.toString();
-        } else {
-            text = String.valueOf(v);
-        }
-        if (text.isEmpty() || text.chars().anyMatch(c -> Character.isWhitespace(c) || c == '=')) {
-            throw new Repro4jException("LightGBM parameter " + key + "='" + text + "' cannot be passed: values must"
-                    + " not be empty or contain spaces or '='");
-        }
-        return text;
     }
 
     @Override
     public synchronized void fit(Dataset data) {
-        checkOpen();
-        Objects.requireNonNull(data, "data");
-        if (data.rows() == 0) {
-            throw new IllegalArgumentException("cannot fit a LightGBM " + kind + " model on a dataset with no rows");
-        }
-        discardModel();
+        startFit(data);
         int rows = data.rows();
         int cols = data.columns();
         SWIGTYPE_p_double values = nativeValues(data);
@@ -153,18 +102,13 @@ public final class LightGbmEstimator extends NativeEstimator {
                     lightgbmlibConstants.C_API_DTYPE_FLOAT32), "LGBM_DatasetSetField(label)");
             check(LGBM_BoosterCreate(dataset, paramString, boosterOut), "LGBM_BoosterCreate");
             trained = voidpp_value(boosterOut);
-            for (int i = 0; i < rounds; i++) {
+            for (int i = 0; i < rounds(); i++) {
                 check(LGBM_BoosterUpdateOneIter(trained, finished), "LGBM_BoosterUpdateOneIter");
                 if (intp_value(finished) == 1) {
                     break; // no split can improve the model any more, as lgb.train stops too
                 }
             }
-            String model = modelText(trained);
-            int end = model.indexOf(END_OF_TREES);
-            if (end < 0) {
-                throw new Repro4jException("LightGBM's model text has no '" + END_OF_TREES + "' line");
-            }
-            trained(data.featureNames(), Sha256.hex(model.substring(0, end).getBytes(StandardCharsets.UTF_8)),
+            trained(data.featureNames(), LightGbmModelText.sha256(modelText(trained)),
                     importances(trained, data.featureNames()));
             booster = trained;
             trained = null;
@@ -226,12 +170,12 @@ public final class LightGbmEstimator extends NativeEstimator {
     }
 
     @Override
-    boolean hasModel() {
+    protected boolean hasModel() {
         return booster != null;
     }
 
     @Override
-    void freeModel() {
+    protected void freeModel() {
         if (booster != null) {
             SWIGTYPE_p_void b = booster;
             booster = null;
