@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.repro4j.junit.fixtures.PerturbationTestCase;
+import io.repro4j.junit.internal.protocol.RunPerturbations;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,10 +21,8 @@ class PerturbationIT {
         FixtureExecution run = FixtureExecution.execute(PerturbationTestCase.class, "sumsInParallelUnderMoreThreads");
 
         run.tests().assertThatEvents().haveExactly(1, finishedWithFailure(instanceOf(AssertionError.class)));
-        assertThat(run.failureMessage())
-                .containsIgnoringCase("thread")
-                .contains("metrics_sha256")
-                .contains("predictions_sha256");
+        assertThat(run.headline()).contains("metrics_sha256", "predictions_sha256").endsWith("(2 threads).");
+        assertThat(run.movedFields()).doesNotContain("comparison_group.data_sha256");
         assertThat(run.verdict().path("verdict").asText()).isEqualTo("DIFFERS");
     }
 
@@ -39,7 +39,8 @@ class PerturbationIT {
                 "formatsWithTheDefaultLocaleUnderAnotherLocale");
 
         run.tests().assertThatEvents().haveExactly(1, finishedWithFailure(instanceOf(AssertionError.class)));
-        assertThat(run.failureMessage()).containsIgnoringCase("locale").contains("data_sha256");
+        assertThat(run.headline()).contains("comparison_group.data_sha256").contains("locale ", "time zone ");
+        assertThat(run.movedFields()).doesNotContain("comparison_group.hyperparameters_signature");
         assertThat(run.verdict().path("verdict").asText()).isEqualTo("DIFFERS");
     }
 
@@ -57,7 +58,8 @@ class PerturbationIT {
                 "readsTheWorkingDirectoryUnderAnotherDirectory");
 
         run.tests().assertThatEvents().haveExactly(1, finishedWithFailure(instanceOf(AssertionError.class)));
-        assertThat(run.failureMessage()).containsIgnoringCase("working").contains("data_sha256");
+        assertThat(run.headline()).contains("comparison_group.data_sha256").endsWith("(fresh working directory).");
+        assertThat(run.movedFields()).doesNotContain("comparison_group.hyperparameters_signature");
         assertThat(run.verdict().path("verdict").asText()).isEqualTo("DIFFERS");
     }
 
@@ -75,6 +77,24 @@ class PerturbationIT {
 
         run.tests().assertStatistics(stats -> stats.started(1).succeeded(1).failed(0));
         assertThat(run.verdict().path("verdict").asText()).isEqualTo("REPRODUCIBLE");
+        // What each run really had, as its JVM saw it, not what it was asked for.
+        JsonNode first = run.snapshotOfRun(1).path("run_context").path("applied");
+        JsonNode second = run.snapshotOfRun(2).path("run_context").path("applied");
+        assertThat(first.path("force_single_thread").asBoolean()).isTrue();
+        assertThat(first.path("estimator_threads").path(0).path("nthread").asInt()).isEqualTo(1);
+        assertThat(first.path("thread_variables").path("OMP_NUM_THREADS").asText()).isEqualTo("1");
+        assertThat(first.path("common_pool_parallelism").asInt()).isEqualTo(1);
+        assertThat(second.path("force_single_thread").asBoolean()).isFalse();
+        // No nthread: the library chose its threads (from OMP_NUM_THREADS), as THREADS intends.
+        assertThat(second.path("estimator_threads").path(0).path("nthread").isNull()).isTrue();
+        assertThat(second.path("thread_variables").path("OMP_NUM_THREADS").asText()).isEqualTo("2");
+        assertThat(second.path("common_pool_parallelism").asInt()).isEqualTo(2);
+        assertThat(first.path("time_zone").asText()).isNotEqualTo(RunPerturbations.PERTURBED_TIME_ZONE);
+        assertThat(second.path("time_zone").asText()).isEqualTo(RunPerturbations.PERTURBED_TIME_ZONE);
+        assertThat(second.path("locale").asText()).isEqualTo(RunPerturbations.PERTURBED_LANGUAGE + "-"
+                + RunPerturbations.PERTURBED_COUNTRY);
+        assertThat(second.path("working_directory").asText()).endsWith("run-2/cwd")
+                .isNotEqualTo(first.path("working_directory").asText());
     }
 
     @Test

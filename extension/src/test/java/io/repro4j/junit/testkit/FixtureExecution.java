@@ -38,6 +38,9 @@ public final class FixtureExecution {
     /** Where the extension writes one verdict JSON per test. */
     public static final Path VERDICTS = RESULTS_ROOT.resolve("verdicts");
 
+    /** {@code repro4j.baselineDir}. */
+    static final String BASELINE_DIR = io.repro4j.junit.ConfigParameter.BASELINE_DIR.key();
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Class<?> fixture;
@@ -103,14 +106,28 @@ public final class FixtureExecution {
             return this;
         }
 
-        /** Runs the engine and waits for it. */
+        /**
+         * Runs the engine and waits for it. Baselines of fixtures go to {@code <results root>/fixture-baselines/}
+         * unless {@code repro4j.baselineDir} is given: a fixture that passes when it should not would otherwise
+         * record its baseline in the default directory, under the module's {@code src/}. A baseline directory
+         * under {@code src/} is refused: tests of repro4j never write into the source tree.
+         */
         public FixtureExecution execute() {
             // File times may be coarser than the clock: step back a little so that files written right away count.
             FileTime started = FileTime.fromMillis(System.currentTimeMillis() - 5);
+            Path root = Path.of(parameters.getOrDefault("repro4j.resultsDir", RESULTS_ROOT.toString()));
+            Map<String, String> effective = new LinkedHashMap<>(parameters);
+            effective.putIfAbsent(BASELINE_DIR, root.resolve("fixture-baselines").toString());
+            Path baselines = Path.of(effective.get(BASELINE_DIR)).toAbsolutePath().normalize();
+            for (Path p = baselines; p != null; p = p.getParent()) {
+                if (p.getFileName() != null && p.getFileName().toString().equals("src")) {
+                    throw new IllegalArgumentException("A fixture execution may not write baselines into the source"
+                            + " tree: " + BASELINE_DIR + " = " + baselines + ". Use a directory under target/.");
+                }
+            }
             EngineTestKit.Builder engine = EngineTestKit.engine("junit-jupiter")
                     .selectors(method == null ? selectClass(fixture) : selectMethod(fixture, method));
-            parameters.forEach(engine::configurationParameter);
-            Path root = Path.of(parameters.getOrDefault("repro4j.resultsDir", RESULTS_ROOT.toString()));
+            effective.forEach(engine::configurationParameter);
             return new FixtureExecution(fixture, method, started, engine.execute(), root.resolve("verdicts"));
         }
     }
@@ -137,6 +154,38 @@ public final class FixtureExecution {
     /** The message of the failure, never null. */
     public String failureMessage() {
         return String.valueOf(failure().getMessage());
+    }
+
+    /**
+     * The first line of the failure: the fields that moved in the first differing run, and that run. Assert on this
+     * or on {@link #movedFields()}, never on the whole message, which names every field (the unmoved ones under
+     * {@code identical:}).
+     */
+    public String headline() {
+        return failureMessage().lines().findFirst().orElse("");
+    }
+
+    /** The fields the verdict file lists as moved ({@code differences[].field}, any run), in order, once each. */
+    public List<String> movedFields() {
+        List<String> fields = new ArrayList<>();
+        verdict().path("differences").forEach(d -> {
+            String field = d.path("field").asText();
+            if (!fields.contains(field)) {
+                fields.add(field);
+            }
+        });
+        return fields;
+    }
+
+    /** The snapshot run {@code k} (1-based) wrote, parsed: the verdict's {@code runs[k-1].cohort_dir}. */
+    public JsonNode snapshotOfRun(int k) {
+        JsonNode run = verdict().path("runs").path(k - 1);
+        assertThat(run.path("index").asInt()).as("run %s in the verdict of %s", k, name()).isEqualTo(k);
+        try {
+            return JSON.readTree(Path.of(run.path("snapshot_dir").asText()).resolve("snapshot.json").toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Every report entry the test published, keys to values, in publication order. */

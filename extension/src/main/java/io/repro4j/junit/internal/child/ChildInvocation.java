@@ -63,6 +63,7 @@ public final class ChildInvocation {
                     run.context());
         }
         List<LedgerEntry> entries = EstimatorLedger.global().entriesSince(mark);
+        run.context("applied", AppliedContext.capture(entries));
         int ledger = entries.size();
         String which = request.run().describe();
         if (request.training().requireLedger() && ledger == 0) {

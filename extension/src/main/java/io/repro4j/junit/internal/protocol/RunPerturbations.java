@@ -90,13 +90,15 @@ public record RunPerturbations(int identityHashShift, Integer threads, String la
         return props;
     }
 
-    /** What the snapshot's {@code run_context} records about this run's perturbations. */
+    /**
+     * What the snapshot's {@code run_context} records about this run's perturbations: what the run was asked to
+     * change. What it really ran with is recorded by the child itself, under {@code run_context.applied}.
+     */
     public Map<String, Object> context() {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("identity_hash_shift", identityHashShift);
         if (threads != null) {
             out.put("threads", threads);
-            out.put("force_single_thread", false);
         }
         if (timeZone != null) {
             out.put("locale", language + "-" + country);

@@ -19,11 +19,11 @@ class OrphanBaselinesTest {
     @Test
     void reportsBaselinesWhoseClassOrMethodIsGoneAndKeepsLiveOnes() throws IOException {
         String live = "[engine:junit-jupiter]/[class:" + HyperparameterGateTestCase.class.getName()
-                + "]/[method:trains(io.repro4j.junit.TrainingRun)]";
+                + "]/[test-template:trains(io.repro4j.junit.TrainingRun)]/[test-template-invocation:#1]";
         write("live", live);
         write("gone-class", "[engine:junit-jupiter]/[class:com.acme.RemovedTest]/[method:trains()]");
         write("gone-method", "[engine:junit-jupiter]/[class:" + HyperparameterGateTestCase.class.getName()
-                + "]/[method:renamed(io.repro4j.junit.TrainingRun)]");
+                + "]/[test-template:renamed(io.repro4j.junit.TrainingRun)]/[test-template-invocation:#1]");
         write("not-deterministic", "[engine:junit-jupiter]/[class:" + OrphanBaselinesTest.class.getName()
                 + "]/[method:reportsBaselinesWhoseClassOrMethodIsGoneAndKeepsLiveOnes()]");
         Files.writeString(dir.resolve("broken.json"), "{\"schema\": 1,");

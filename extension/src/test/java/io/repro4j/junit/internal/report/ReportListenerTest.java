@@ -33,9 +33,9 @@ class ReportListenerTest {
         results = temp.resolve("results");
         baselines = temp.resolve("baselines");
         write("HyperparameterGateTestCase.trains-live", "[engine:junit-jupiter]/[class:"
-                + HyperparameterGateTestCase.class.getName() + "]/[method:trains(io.repro4j.junit.TrainingRun)]");
+                + HyperparameterGateTestCase.class.getName() + "]/[test-template:trains(io.repro4j.junit.TrainingRun)]/[test-template-invocation:#1]");
         write("RetiredModelTest.trains-0000", "[engine:junit-jupiter]/[class:com.acme.RetiredModelTest]"
-                + "/[method:trains(io.repro4j.junit.TrainingRun)]");
+                + "/[test-template:trains(io.repro4j.junit.TrainingRun)]/[test-template-invocation:#1]");
     }
 
     @Test
