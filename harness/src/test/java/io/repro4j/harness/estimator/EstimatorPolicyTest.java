@@ -37,12 +37,15 @@ class EstimatorPolicyTest {
                 Arguments.of(Library.XGBOOST, "device", "gpu", "device", "cpu"),
                 Arguments.of(Library.XGBOOST, "tree_method", "gpu_hist", "tree_method", "hist"),
                 Arguments.of(Library.XGBOOST, "gpu_id", 0, "gpu_id", null),
+                Arguments.of(Library.XGBOOST, "gpu_platform_id", 0, "gpu_platform_id", null),
+                Arguments.of(Library.XGBOOST, "predictor", "gpu_predictor", "predictor", null),
                 Arguments.of(Library.XGBOOST, "nthread", 8, "nthread", 1),
                 Arguments.of(Library.XGBOOST, "n_jobs", -1, "nthread", 1),
                 Arguments.of(Library.LIGHTGBM, "device_type", "gpu", "device_type", "cpu"),
                 Arguments.of(Library.LIGHTGBM, "device_type", "cuda", "device_type", "cpu"),
                 Arguments.of(Library.LIGHTGBM, "device", "gpu", "device_type", "cpu"),
                 Arguments.of(Library.LIGHTGBM, "gpu_id", 0, "gpu_device_id", null),
+                Arguments.of(Library.LIGHTGBM, "gpu_platform_id", 1, "gpu_platform_id", null),
                 Arguments.of(Library.LIGHTGBM, "num_threads", 8, "num_threads", 1),
                 Arguments.of(Library.LIGHTGBM, "n_jobs", -1, "num_threads", 1));
     }
@@ -170,6 +173,24 @@ class EstimatorPolicyTest {
         }
         assertThat(apply(Library.LIGHTGBM, Map.of(), STRICT).effectiveParams())
                 .containsEntry("device_type", "cpu").containsEntry("num_threads", 1);
+    }
+
+    @ParameterizedTest(name = "train seed {0}")
+    @org.junit.jupiter.params.provider.ValueSource(longs = {42, 1000, 123456789})
+    void lightGbmDerivesEachOfItsSeedsFromTheTrainSeed(long seed) {
+        Map<String, Object> params = EstimatorPolicy.apply(Library.LIGHTGBM, Map.of(), seed,
+                ProblemKind.REGRESSION, STRICT).effectiveParams();
+
+        assertThat(params).containsEntry("seed", (int) seed)
+                .containsEntry("feature_fraction_seed", (int) seed + 1)
+                .containsEntry("bagging_seed", (int) seed + 2)
+                .containsEntry("data_random_seed", (int) seed + 3);
+    }
+
+    @Test
+    void aCpuPredictorIsKeptInStrictMode() {
+        assertThat(apply(Library.XGBOOST, Map.of("predictor", "cpu_predictor"), STRICT).effectiveParams())
+                .containsEntry("predictor", "cpu_predictor");
     }
 
     @ParameterizedTest
