@@ -51,6 +51,10 @@ public enum ConfigParameter {
     /** {@code repro4j.resultsDir}: the results root; environment {@code REPRO4J_RESULTS_DIR}. */
     RESULTS_DIR(ResultsRoot.PROPERTY, ResultsRoot.ENV, ResultsRoot.DEFAULT + " under the working directory",
             "where snapshots, verdicts, child work directories and the report are written"),
+    /** {@code repro4j.isolation}: {@code test} or {@code class}, for tests that leave {@code isolation} at its default. */
+    ISOLATION("repro4j.isolation", null, "test",
+            "test (every run of every test is a child JVM of its own) or class (run k of the tests of one class"
+            + " shares a child JVM), for tests whose @DeterministicTraining leaves isolation at DEFAULT"),
     /** {@code repro4j.child.maxHeap}: {@code -Xmx} of each child JVM. */
     CHILD_MAX_HEAP("repro4j.child.maxHeap", null, "512m",
             "the -Xmx of each child JVM, a number with an optional k/m/g suffix"),

@@ -128,6 +128,15 @@ public @interface DeterministicTraining {
     Perturbation[] perturb() default {Perturbation.IDENTITY_HASH};
 
     /**
+     * How many tests a child JVM runs, e.g. {@code isolation = Isolation.CLASS}: one (every run of this test is a JVM
+     * of its own) or every test of the class with the same {@code runs}, {@code perturb} and {@code config} (run
+     * <i>k</i> of all of them in one JVM). {@link Isolation#DEFAULT} takes the build's
+     * {@code repro4j.isolation}, {@link Isolation#TEST} when unset.
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2.0")
+    Isolation isolation() default Isolation.DEFAULT;
+
+    /**
      * When true (default), a run that built no estimator through {@code Determinism.createEstimator} fails: it
      * "trained without going through Determinism.createEstimator", so nothing was made deterministic.
      */

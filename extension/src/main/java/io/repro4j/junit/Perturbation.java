@@ -29,5 +29,13 @@ public enum Perturbation {
      */
     LOCALE_AND_TIMEZONE,
     /** Later runs start in a different, empty working directory; everything repro4j passes is an absolute path. */
-    WORKING_DIRECTORY
+    WORKING_DIRECTORY,
+    /**
+     * Later runs execute the tests of their shared child JVM in another order (run 2 in reverse, run 3 rotated by
+     * one, …), so that a test that depends on what an earlier test left behind (a static cache, a system property,
+     * a file) differs. Only with {@link Isolation#CLASS}: a child of one test has no order to change, so the
+     * perturbation is refused there. A class that fixes its order with {@code @TestMethodOrder} keeps it.
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2.0")
+    TEST_ORDER
 }

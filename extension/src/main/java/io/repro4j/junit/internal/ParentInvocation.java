@@ -6,6 +6,7 @@ import io.repro4j.harness.results.Json;
 import io.repro4j.harness.results.ResultsLayout;
 import io.repro4j.harness.results.ResultsRoot;
 import io.repro4j.junit.DeterministicTraining;
+import io.repro4j.junit.Isolation;
 import io.repro4j.junit.internal.baseline.BaselineCheck;
 import io.repro4j.junit.internal.config.ExtensionSettings;
 import io.repro4j.junit.internal.config.ResolvedExperiment;
@@ -13,11 +14,15 @@ import io.repro4j.junit.internal.config.TrainingSpec;
 import io.repro4j.junit.internal.fork.ChildOutcome;
 import io.repro4j.junit.internal.fork.ForkExecutor;
 import io.repro4j.junit.internal.fork.ForkPlan;
+import io.repro4j.junit.internal.fork.SharedChildren;
 import io.repro4j.junit.internal.protocol.ChildRequest;
+import io.repro4j.junit.internal.protocol.TestKey;
 import io.repro4j.junit.internal.verdict.Verdict;
 import io.repro4j.junit.internal.verdict.VerdictJudge;
 import io.repro4j.junit.internal.verdict.VerdictPublisher;
+import java.lang.reflect.Method;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apiguardian.api.API;
@@ -36,8 +41,10 @@ public final class ParentInvocation {
     private ParentInvocation() {
     }
 
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ParentInvocation.class);
+
     /**
-     * Runs the test's children and fails when they disagree.
+     * Runs the test's children (or takes its runs from its class's shared children) and fails when they disagree.
      *
      * @throws Throwable the verdict's failure, the baseline gate's, a refusal of the annotation or settings, or an
      *     interrupt
@@ -45,16 +52,16 @@ public final class ParentInvocation {
     public static Verdict run(ExtensionContext context, DeterministicTraining annotation) throws Throwable {
         Function<String, Optional<String>> parameters = ExtensionSettings.parameters(context);
         String buildId = BuildId.resolve(parameters);
+        Method method = context.getRequiredTestMethod();
         ChildRequest.TestInvocation test = new ChildRequest.TestInvocation(context.getUniqueId(),
-                context.getRequiredTestClass().getName(), context.getRequiredTestMethod().getName(),
-                context.getDisplayName());
+                context.getRequiredTestClass().getName(), method.getName(), context.getDisplayName());
         String testKey = TestKey.of(context.getRequiredTestClass(), test.methodName(), test.uniqueId());
         TrainingSpec spec;
         ExtensionSettings settings;
         ResolvedExperiment experiment;
         try {
-            spec = TrainingSpec.of(annotation, context.getRequiredTestMethod());
             settings = ExtensionSettings.from(context);
+            spec = TrainingSpec.of(annotation, method, settings.isolation());
             experiment = ResolvedExperiment.discover(spec.config(), spec.configExplicit(), parameters,
                     System.getenv());
         } catch (ExtensionConfigurationException | Repro4jException e) {
@@ -65,9 +72,18 @@ public final class ParentInvocation {
             VerdictPublisher.publish(context, refused);
             throw e;
         }
-        ForkPlan plan = ForkPlan.create(test, testKey, spec, settings, experiment, parameters);
-        List<ChildOutcome> outcomes = ForkExecutor.execute(plan, settings.parallelChildren(),
-                settings.childLogLimit());
+        List<String> parameterTypes = ChildRequest.TestEntry.parameterTypes(method);
+        SharedChildren shared = spec.isolation() == Isolation.CLASS
+                ? sharedChildren(context, spec, settings, experiment, parameters) : null;
+        ForkPlan plan;
+        List<ChildOutcome> outcomes;
+        if (shared != null && shared.runs(test.className(), test.methodName(), parameterTypes)) {
+            plan = shared.plan().forTest(test, testKey, spec);
+            outcomes = shared.await(testKey);
+        } else {
+            plan = ForkPlan.create(test, parameterTypes, testKey, spec, settings, experiment, parameters);
+            outcomes = ForkExecutor.execute(plan, settings.parallelChildren(), settings.childLogLimit());
+        }
         VerdictJudge.Judgement judgement = VerdictJudge.judge(plan, outcomes);
         Verdict verdict = judgement.verdict().inBuild(buildId);
         Json.write(plan.results().verdictFile(plan.testKey()), verdict);
@@ -77,5 +93,26 @@ public final class ParentInvocation {
         }
         BaselineCheck.afterReproducibleVerdict(context, verdict, plan.results());
         return verdict;
+    }
+
+    /**
+     * The shared children of the test's class and group (same {@code runs}, {@code perturb} and {@code config}),
+     * started by the first test of the group that runs and closed when the class ends.
+     */
+    private static SharedChildren sharedChildren(ExtensionContext context, TrainingSpec spec,
+            ExtensionSettings settings, ResolvedExperiment experiment, Function<String, Optional<String>> parameters) {
+        ExtensionContext classContext = context;
+        while (classContext.getTestMethod().isPresent() && classContext.getParent().isPresent()) {
+            classContext = classContext.getParent().get();
+        }
+        Class<?> testClass = context.getRequiredTestClass();
+        String group = spec.runs() + "|" + new TreeSet<>(spec.perturbations()) + "|" + spec.config();
+        ExtensionContext owner = classContext;
+        return owner.getStore(NAMESPACE).getOrComputeIfAbsent("shared-children:" + group, k -> {
+            List<ForkPlan.PlannedTest> tests = SharedGroup.plannedTests(testClass, spec, settings.isolation());
+            String key = TestKey.of(testClass, "shared", owner.getUniqueId() + "|" + group);
+            ForkPlan plan = ForkPlan.createShared(tests, key, settings, experiment, parameters);
+            return SharedChildren.start(plan, settings.parallelChildren(), settings.childLogLimit());
+        }, SharedChildren.class);
     }
 }

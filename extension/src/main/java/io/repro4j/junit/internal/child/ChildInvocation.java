@@ -2,11 +2,17 @@ package io.repro4j.junit.internal.child;
 
 import io.repro4j.harness.estimator.EstimatorLedger;
 import io.repro4j.harness.estimator.LedgerEntry;
+import io.repro4j.harness.results.ConfinedDelete;
 import io.repro4j.harness.results.ResultsLayout;
 import io.repro4j.junit.TrainingRun;
 import io.repro4j.junit.internal.protocol.ChildRequest;
 import io.repro4j.junit.internal.protocol.FirstRunBarrier;
 import io.repro4j.junit.internal.protocol.RunPerturbations;
+import io.repro4j.junit.internal.protocol.TestKey;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -14,6 +20,7 @@ import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor.Invocation;
 import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
 
 /** A child JVM's side of a {@code @DeterministicTraining} test: perturb, run the body, check, write the snapshot. */
 @API(status = API.Status.INTERNAL, since = "0.1.0")
@@ -31,42 +38,73 @@ public final class ChildInvocation {
 
     private static ChildTrainingRun runOf(ExtensionContext context) {
         ChildSession session = ChildSession.current();
-        return context.getStore(NAMESPACE).getOrComputeIfAbsent("training-run",
-                k -> new ChildTrainingRun(session.request()), ChildTrainingRun.class);
+        return context.getStore(NAMESPACE).getOrComputeIfAbsent("training-run", k -> {
+            ChildRequest.TestEntry entry = entryOf(session.request(), context);
+            return new ChildTrainingRun(session.request(), entry == null ? session.request().first() : entry,
+                    keyOf(context));
+        }, ChildTrainingRun.class);
+    }
+
+    /** The request's entry for the context's test method, or {@code null} when the request does not name it. */
+    static ChildRequest.TestEntry entryOf(ChildRequest request, ExtensionContext context) {
+        Method method = context.getRequiredTestMethod();
+        return request.entryFor(context.getRequiredTestClass().getName(), method.getName(), parameterTypes(method));
+    }
+
+    static List<String> parameterTypes(Method method) {
+        return ChildRequest.TestEntry.parameterTypes(method);
+    }
+
+    static String keyOf(ExtensionContext context) {
+        return TestKey.of(context.getRequiredTestClass(), context.getRequiredTestMethod().getName(),
+                context.getUniqueId());
     }
 
     /** Runs the test body as run {@code k} of the request. */
     public static void intercept(Invocation<Void> invocation, ExtensionContext context) throws Throwable {
         ChildSession session = ChildSession.current();
         ChildRequest request = session.request();
-        if (!request.test().uniqueId().equals(context.getUniqueId())) {
+        ChildRequest.TestEntry entry = entryOf(request, context);
+        if (!request.output().shared()) {
+            String expected = request.first().test().uniqueId();
+            if (!expected.equals(context.getUniqueId())) {
+                invocation.skip();
+                throw new IllegalStateException("This child JVM was started for " + expected
+                        + " but is asked to run " + context.getUniqueId());
+            }
+        } else if (entry == null) {
+            // Another test of the class: it runs in child JVMs of its own (other runs, perturbations or config).
             invocation.skip();
-            throw new IllegalStateException("This child JVM was started for " + request.test().uniqueId()
-                    + " but is asked to run " + context.getUniqueId());
+            throw new TestAbortedException("not part of this shared child JVM");
         }
+        String testKey = keyOf(context);
+        TestRun test = session.begin(entry, context.getUniqueId(), testKey);
         ChildTrainingRun run = runOf(context);
-        run.context("test_id", request.test().uniqueId());
+        run.context("test_id", context.getUniqueId());
         run.context("run_index", request.run().index());
         run.context("runs", request.run().total());
         RunPerturbations perturbations = request.run().perturbations();
         perturbations.context().forEach(run::context);
+        if (request.output().shared()) {
+            startShared(request, test);
+        }
 
         int mark = EstimatorLedger.global().size();
-        session.bodyStarting();
+        test.bodyStarting();
         // Last thing before the body, on the test thread: shifting earlier would let JUnit's own work absorb it.
         perturbations.shiftIdentityHashes();
         try {
             invocation.proceed();
         } finally {
-            session.bodyEnded();
-            session.finished(EstimatorLedger.global().entriesSince(mark).size(), run.recordedAnything(),
-                    run.context());
+            test.bodyEnded();
+            test.finished(EstimatorLedger.global().entriesSince(mark).size(), run.recordedAnything(), run.context());
         }
         List<LedgerEntry> entries = EstimatorLedger.global().entriesSince(mark);
         run.context("applied", AppliedContext.capture(entries));
         int ledger = entries.size();
         String which = request.run().describe();
-        if (request.training().requireLedger() && ledger == 0) {
+        ChildRequest.Training training = run.training();
+        if (training.requireLedger() && ledger == 0) {
             throw new AssertionFailedError("The test trained without going through the choke point (" + which
                     + "): the estimator ledger is empty, so nothing was made deterministic. Train with"
                     + " TrainingRun.createEstimator / Determinism.createEstimator, DeterministicXGBoost.train or"
@@ -78,19 +116,35 @@ public final class ChildInvocation {
             throw new AssertionFailedError("The test's native training has no model to compare (" + which + "): "
                     + String.join("; ", unrecorded) + ".");
         }
-        if (request.training().requireRecords() && !run.recordedAnything()) {
+        if (training.requireRecords() && !run.recordedAnything()) {
             throw new AssertionFailedError("The test recorded nothing (" + which + "): call recordPredictions,"
                     + " recordMetrics or recordDataset on the TrainingRun parameter so the runs can be compared, or"
                     + " set @DeterministicTraining(requireRecords = false).");
         }
         if (ledger > 0 || run.recordedAnything()) {
-            String firstRun = request.output().firstRunDir();
+            ResultsLayout.ChildFiles firstRun = request.output().firstRunTestFiles(testKey);
             if (firstRun != null) {
-                FirstRunBarrier.await(new ResultsLayout.ChildFiles(Path.of(firstRun)));
+                FirstRunBarrier.await(firstRun, request.output().firstRunProcess());
             }
             long t0 = System.nanoTime();
             Path cohort = run.write();
-            session.snapshotWritten(cohort, (System.nanoTime() - t0) / 1_000_000);
+            test.snapshotWritten(cohort, (System.nanoTime() - t0) / 1_000_000);
+        }
+    }
+
+    /**
+     * In a shared child: marks the invocation as started (so that a crash names it) and removes the snapshot tree an
+     * earlier execution of it left (a child of one test has the parent do that before it starts).
+     */
+    private static void startShared(ChildRequest request, TestRun test) {
+        try {
+            Files.createDirectories(test.files.dir());
+            Files.writeString(test.files.dir().resolve(ChildRequest.Output.STARTED), "");
+            ResultsLayout results = ResultsLayout.of(Path.of(request.output().resultsRoot()));
+            ConfinedDelete.within(results.runs())
+                    .deleteTree(results.run(request.output().runName(test.testKey, request.run().index())));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot prepare " + test.files.dir() + ": " + e.getMessage(), e);
         }
     }
 }

@@ -11,11 +11,12 @@ import io.repro4j.junit.internal.protocol.ChildResult;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apiguardian.api.API;
 
 /**
- * The state of a child JVM: its request, the configuration it trains under, and what the test invocation reported
- * (ledger size, snapshot, timings). One per child JVM.
+ * The state of a child JVM: its request, the configuration it trains under, and what each test invocation reported
+ * ({@link TestRun}: ledger size, snapshot, timings). One per child JVM.
  */
 @API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class ChildSession {
@@ -24,21 +25,15 @@ public final class ChildSession {
 
     private final ChildRequest request;
     private final ReproducibilityConfig config;
-    private volatile Path cohortDir;
-    private volatile int ledgerSize;
-    private volatile boolean recorded;
-    private volatile long bodyStartedAtEpochMs;
-    private volatile long bodyStartedNanos;
-    private volatile long bodyElapsedMs;
-    private volatile Map<String, Object> context = Map.of();
+    private final Map<String, TestRun> runs = new ConcurrentHashMap<>();
     private volatile long mainStartedAtEpochMs;
     private volatile long checkedAtEpochMs;
-    private volatile long snapshotWriteMs = -1;
     private volatile long mainStartedCpuMs = -1;
     private volatile long checkedCpuMs = -1;
-    private volatile long bodyStartedCpuMs = -1;
-    private volatile long bodyEndedCpuMs = -1;
-    private volatile long snapshotWrittenCpuMs = -1;
+    private volatile boolean anyTestStarted;
+    /** When the last test of this JVM ended: a later test's start-up is measured from there. */
+    private volatile long lastEndedAtEpochMs;
+    private volatile long lastEndedCpuMs = -1;
 
     private ChildSession(ChildRequest request, ReproducibilityConfig config) {
         this.request = request;
@@ -63,7 +58,7 @@ public final class ChildSession {
             return current;
         }
         // What the parent resolved (and built this JVM's environment from): no YAML parsing before the check.
-        ReproducibilityConfig config = Setting.fromProperties(request.training().settings());
+        ReproducibilityConfig config = Setting.fromProperties(request.jvmTraining().settings());
         if (request.run().perturbations().threads() != null) {
             // The THREADS perturbation: leave thread counts to the library, as production would.
             config = config.toBuilder().forceSingleThread(false).build();
@@ -111,65 +106,77 @@ public final class ChildSession {
         mainStartedCpuMs = cpuMs;
     }
 
-    void bodyStarting() {
-        bodyStartedCpuMs = cpuMs();
-        bodyStartedAtEpochMs = System.currentTimeMillis();
-        bodyStartedNanos = System.nanoTime();
-    }
-
-    void bodyEnded() {
-        bodyElapsedMs = (System.nanoTime() - bodyStartedNanos) / 1_000_000;
-        bodyEndedCpuMs = cpuMs();
-    }
-
     /** CPU time this process has used so far (all threads), {@code -1} when the OS does not tell. */
     static long cpuMs() {
         return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
     }
 
-    void finished(int ledgerSize, boolean recorded, Map<String, Object> context) {
-        this.ledgerSize = ledgerSize;
-        this.recorded = recorded;
-        this.context = new LinkedHashMap<>(context);
+    /**
+     * Starts the bookkeeping of the test invocation {@code uniqueId} ({@code entry} of the request) and returns it;
+     * the same one when asked again for the same invocation.
+     */
+    TestRun begin(ChildRequest.TestEntry entry, String uniqueId, String testKey) {
+        return runs.computeIfAbsent(uniqueId, id -> {
+            boolean first = !anyTestStarted;
+            anyTestStarted = true;
+            long readyAt = first || lastEndedAtEpochMs == 0 ? checkedAtEpochMs : lastEndedAtEpochMs;
+            long readyCpu = first || lastEndedCpuMs < 0 ? checkedCpuMs : lastEndedCpuMs;
+            return new TestRun(entry, id, testKey, request.output().testFiles(testKey), readyAt, readyCpu);
+        });
     }
 
-    void snapshotWritten(Path cohortDir, long writeMs) {
-        this.cohortDir = cohortDir;
-        this.snapshotWriteMs = writeMs;
-        this.snapshotWrittenCpuMs = cpuMs();
+    /** The bookkeeping of the invocation {@code uniqueId}, or {@code null} when its body was never reached. */
+    TestRun run(String uniqueId) {
+        return runs.get(uniqueId);
     }
 
-    /** The result of this child, with the launcher's view of how the test ended. */
-    ChildResult result(ChildResult.Status status, Throwable failure) {
+    /** Marks the end of a test invocation: the next one's start-up is measured from here. */
+    void testEnded() {
+        lastEndedAtEpochMs = System.currentTimeMillis();
+        lastEndedCpuMs = cpuMs();
+    }
+
+    /**
+     * The result of one test invocation ({@code run}, or {@code null} when its body was never reached), or of the
+     * whole process when the request has no such invocation, with the launcher's view of how it ended.
+     */
+    ChildResult result(TestRun run, ChildResult.Status status, Throwable failure) {
         // The parent's clock at spawn, not ProcessHandle's start instant: on Linux that one is derived from the boot
         // time in whole seconds (/proc/stat btime) and is off by up to a second, which made jvm_to_main look ~150 ms
         // too long here.
         long jvmStart = request.launch().spawnedAtEpochMs() > 0 ? request.launch().spawnedAtEpochMs()
                 : ProcessHandle.current().info().startInstant().map(i -> i.toEpochMilli()).orElse(-1L);
-        long startToBody = bodyStartedAtEpochMs > 0 && jvmStart > 0 ? bodyStartedAtEpochMs - jvmStart : -1;
         Map<String, Long> phases = new LinkedHashMap<>();
-        if (jvmStart > 0 && mainStartedAtEpochMs > 0) {
-            phases.put("jvm_to_main", mainStartedAtEpochMs - jvmStart);
-        }
-        if (mainStartedAtEpochMs > 0) {
-            phases.put("main_to_checked", checkedAtEpochMs - mainStartedAtEpochMs);
-        }
-        if (bodyStartedAtEpochMs > 0) {
-            phases.put("checked_to_body", bodyStartedAtEpochMs - checkedAtEpochMs);
-            phases.put("body", bodyElapsedMs);
-        }
-        if (snapshotWriteMs >= 0) {
-            phases.put("snapshot_write", snapshotWriteMs);
-        }
         Map<String, Long> cpu = new LinkedHashMap<>();
-        putCpu(cpu, "jvm_to_main", 0, mainStartedCpuMs);
-        putCpu(cpu, "main_to_checked", mainStartedCpuMs, checkedCpuMs);
-        putCpu(cpu, "checked_to_body", checkedCpuMs, bodyStartedCpuMs);
-        putCpu(cpu, "body", bodyStartedCpuMs, bodyEndedCpuMs);
-        putCpu(cpu, "snapshot_write", bodyEndedCpuMs, snapshotWrittenCpuMs);
+        boolean firstTest = run == null || run.readyAtEpochMs == checkedAtEpochMs;
+        if (firstTest) {
+            if (jvmStart > 0 && mainStartedAtEpochMs > 0) {
+                phases.put("jvm_to_main", mainStartedAtEpochMs - jvmStart);
+            }
+            if (mainStartedAtEpochMs > 0) {
+                phases.put("main_to_checked", checkedAtEpochMs - mainStartedAtEpochMs);
+            }
+            putCpu(cpu, "jvm_to_main", 0, mainStartedCpuMs);
+            putCpu(cpu, "main_to_checked", mainStartedCpuMs, checkedCpuMs);
+        }
+        if (run == null) {
+            return new ChildResult(status, failure == null ? null : ChildResult.Failure.of(failure), null, 0, false,
+                    0, -1, 0, Map.of(), phases, cpu);
+        }
+        long startToBody = run.bodyStartedAtEpochMs > 0 && jvmStart > 0 ? run.bodyStartedAtEpochMs - jvmStart : -1;
+        if (run.bodyStartedAtEpochMs > 0) {
+            phases.put("checked_to_body", run.bodyStartedAtEpochMs - run.readyAtEpochMs);
+            phases.put("body", run.bodyElapsedMs);
+        }
+        if (run.snapshotWriteMs >= 0) {
+            phases.put("snapshot_write", run.snapshotWriteMs);
+        }
+        putCpu(cpu, "checked_to_body", run.readyCpuMs, run.bodyStartedCpuMs);
+        putCpu(cpu, "body", run.bodyStartedCpuMs, run.bodyEndedCpuMs);
+        putCpu(cpu, "snapshot_write", run.bodyEndedCpuMs, run.snapshotWrittenCpuMs);
         return new ChildResult(status, failure == null ? null : ChildResult.Failure.of(failure),
-                cohortDir == null ? null : cohortDir.toAbsolutePath().toString(), ledgerSize, recorded,
-                bodyElapsedMs, startToBody, bodyStartedAtEpochMs, context, phases, cpu);
+                run.cohortDir == null ? null : run.cohortDir.toAbsolutePath().toString(), run.ledgerSize,
+                run.recorded, run.bodyElapsedMs, startToBody, run.bodyStartedAtEpochMs, run.context, phases, cpu);
     }
 
     private static void putCpu(Map<String, Long> cpu, String phase, long from, long to) {

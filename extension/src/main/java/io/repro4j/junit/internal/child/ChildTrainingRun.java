@@ -18,29 +18,36 @@ import java.util.Objects;
 final class ChildTrainingRun implements TrainingRun {
 
     private final ChildRequest request;
+    private final ChildRequest.Training training;
     private final RunRecorder recorder;
     private final Map<String, Object> context = new LinkedHashMap<>();
     private boolean recorded;
 
-    ChildTrainingRun(ChildRequest request) {
+    /** The training run of the invocation {@code testKey} of {@code entry}, writing its own snapshot tree. */
+    ChildTrainingRun(ChildRequest request, ChildRequest.TestEntry entry, String testKey) {
         this.request = request;
+        this.training = entry.training();
         // Built before the body: the recorder takes its ledger mark now, so every model the body trains counts.
-        ChildRequest.Training training = request.training();
         this.recorder = RunRecorder.builder()
                 .experimentId(training.experiment())
                 .target(training.target())
                 .view(training.view())
                 .symbol(training.symbol())
                 .stage("training")
-                .runName(request.output().runName())
+                .runName(request.output().runName(testKey, request.run().index()))
                 .resultsRoot(Path.of(request.output().resultsRoot()))
                 .trainSeed(training.trainSeed())
                 .build();
     }
 
+    /** What this invocation trains under. */
+    ChildRequest.Training training() {
+        return training;
+    }
+
     @Override
     public long seed() {
-        return request.training().trainSeed();
+        return training.trainSeed();
     }
 
     @Override
@@ -50,7 +57,7 @@ final class ChildTrainingRun implements TrainingRun {
 
     @Override
     public Estimator createEstimator(Library library, Map<String, ?> params, ProblemKind kind) {
-        return Determinism.createEstimator(library, params, request.training().trainSeed(), kind);
+        return Determinism.createEstimator(library, params, training.trainSeed(), kind);
     }
 
     @Override
@@ -127,7 +134,7 @@ final class ChildTrainingRun implements TrainingRun {
 
     @Override
     public String toString() {
-        return "TrainingRun[" + request.run().describe() + ", seed " + request.training().trainSeed() + ", target "
-                + request.training().target() + "]";
+        return "TrainingRun[" + request.run().describe() + ", seed " + training.trainSeed() + ", target "
+                + training.target() + "]";
     }
 }

@@ -11,6 +11,7 @@ import io.repro4j.junit.internal.protocol.ChildRequest;
 import io.repro4j.junit.internal.protocol.ChildResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -22,46 +23,94 @@ final class Replay {
     private Replay() {
     }
 
-    /** Writes the summary and returns the exit code: 0 when the run passed with the original's fingerprints. */
-    static int summarize(ChildRequest original, ChildResult result, Path dir) {
-        StringBuilder out = new StringBuilder("repro4j replay of " + original.run().describe() + " of "
-                + original.test().uniqueId() + ": " + result.status());
+    /**
+     * Writes the summary and returns the exit code: 0 when every test of the run passed again with the original's
+     * fingerprints.
+     */
+    static int summarize(ChildRequest original, Path dir) {
+        ChildRequest.Output replayed = original.output().replayedInto(dir);
+        StringBuilder out = new StringBuilder("repro4j replay of " + original.describe());
+        boolean passed = true;
+        List<String> keys = testKeys(original, dir);
+        if (keys.isEmpty()) {
+            out.append("\nno test finished");
+            passed = false;
+        }
+        for (String key : keys) {
+            ChildResult result = read(replayed.testFiles(key).result());
+            ChildResult before = read(original.output().testFiles(key).result());
+            passed &= summarize(out, original.output().shared() ? key : null, result,
+                    before == null ? null : before.cohortDir());
+        }
+        out.append("\nlogs: ").append(dir.resolve("stdout.log")).append(", ").append(dir.resolve("stderr.log"))
+                .append('\n');
+        AtomicFiles.writeString(dir.resolve("summary.txt"), out.toString());
+        return passed ? 0 : 1;
+    }
+
+    /** Appends one test's lines; true when it passed with the original's fingerprints (or had none to match). */
+    private static boolean summarize(StringBuilder out, String key, ChildResult result, String originalSnapshot) {
+        String indent = key == null ? "" : "  ";
+        if (key != null) {
+            out.append("\n").append(key).append(':');
+        }
+        if (result == null) {
+            out.append("\n").append(indent).append("did not finish");
+            return false;
+        }
+        out.append(key == null ? ": " : "\n" + indent).append(result.status());
         if (result.failure() != null) {
             out.append(" (").append(result.failure().headline()).append(')');
         }
         boolean same = false;
-        String originalSnapshot = originalCohort(original);
         if (result.cohortDir() == null) {
-            out.append("\nno snapshot was written");
+            out.append("\n").append(indent).append("no snapshot was written");
         } else if (originalSnapshot == null) {
-            out.append("\nsnapshot: ").append(result.cohortDir()).append(" (the original run left none to compare with)");
+            out.append("\n").append(indent).append("snapshot: ").append(result.cohortDir())
+                    .append(" (the original run left none to compare with)");
         } else {
             try {
                 Comparison c = FingerprintComparison.compare(Snapshot.read(Path.of(originalSnapshot)),
                         Snapshot.read(Path.of(result.cohortDir())));
                 same = c.identical();
-                out.append(same ? "\nfingerprints: identical to the original run's" : "\nfingerprints differ from the"
-                        + " original run's: " + c.differences().stream().map(FieldDifference::field)
-                        .collect(Collectors.joining(", ")));
+                out.append("\n").append(indent).append(same ? "fingerprints: identical to the original run's"
+                        : "fingerprints differ from the original run's: " + c.differences().stream()
+                                .map(FieldDifference::field).collect(Collectors.joining(", ")));
             } catch (Repro4jException e) {
-                out.append("\ncannot compare with the original snapshot: ").append(e.getMessage());
+                out.append("\n").append(indent).append("cannot compare with the original snapshot: ")
+                        .append(e.getMessage());
             }
-            out.append("\nsnapshot: ").append(result.cohortDir()).append("\noriginal: ").append(originalSnapshot);
+            out.append("\n").append(indent).append("snapshot: ").append(result.cohortDir())
+                    .append("\n").append(indent).append("original: ").append(originalSnapshot);
         }
-        out.append("\nlogs: ").append(dir.resolve("stdout.log")).append(", ").append(dir.resolve("stderr.log"))
-                .append('\n');
-        AtomicFiles.writeString(dir.resolve("summary.txt"), out.toString());
-        boolean passed = result.status() == ChildResult.Status.SUCCESSFUL;
-        return passed && (same || originalSnapshot == null) ? 0 : 1;
+        return result.status() == ChildResult.Status.SUCCESSFUL && (same || originalSnapshot == null);
     }
 
-    private static String originalCohort(ChildRequest original) {
-        Path file = Path.of(original.output().resultFile());
+    /** The keys of the tests to summarise: the one test, or every test either the original or the replay ran. */
+    private static List<String> testKeys(ChildRequest original, Path dir) {
+        if (!original.output().shared()) {
+            return List.of("");
+        }
+        java.util.TreeSet<String> keys = new java.util.TreeSet<>();
+        for (Path root : List.of(original.output().process().dir(), dir)) {
+            Path tests = root.resolve(ChildRequest.Output.TESTS);
+            if (Files.isDirectory(tests)) {
+                try (java.util.stream.Stream<Path> list = Files.list(tests)) {
+                    list.filter(Files::isDirectory).forEach(p -> keys.add(p.getFileName().toString()));
+                } catch (java.io.IOException e) {
+                    // a folder that cannot be listed contributes no test; the summary says what it found
+                }
+            }
+        }
+        return List.copyOf(keys);
+    }
+
+    private static ChildResult read(Path file) {
         if (!Files.isRegularFile(file)) {
             return null;
         }
         try {
-            return Json.read(file, ChildResult.class, "child result").cohortDir();
+            return Json.read(file, ChildResult.class, "child result");
         } catch (Repro4jException e) {
             return null;
         }

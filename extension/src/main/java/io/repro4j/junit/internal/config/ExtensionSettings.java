@@ -3,6 +3,7 @@ package io.repro4j.junit.internal.config;
 import io.repro4j.harness.results.ResultsLayout;
 import io.repro4j.harness.results.ResultsRoot;
 import io.repro4j.junit.ConfigParameter;
+import io.repro4j.junit.Isolation;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -19,10 +20,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * @param parallelChildren how many children run at once
  * @param classDataSharing whether children share a class-data archive
  * @param childLogLimit the most bytes each child log keeps
+ * @param isolation what {@code Isolation.DEFAULT} means in this build: {@code TEST} or {@code CLASS}
  */
 @API(status = API.Status.INTERNAL, since = "0.1.0")
 public record ExtensionSettings(ResultsLayout results, String childMaxHeap, int parallelChildren,
-        boolean classDataSharing, long childLogLimit) {
+        boolean classDataSharing, long childLogLimit, Isolation isolation) {
 
     private static final Pattern HEAP = Pattern.compile("[1-9][0-9]*[kKmMgG]?");
 
@@ -77,7 +79,18 @@ public record ExtensionSettings(ResultsLayout results, String childMaxHeap, int 
                     + " = '" + limit + "' is not a size: use a number of bytes with an optional k/m/g suffix, e.g."
                     + " 4m.");
         }
-        return new ExtensionSettings(results, heap, parallel, sharing, bytes(limit));
+        Isolation isolation = Isolation.TEST;
+        Optional<String> isolationValue = lookup.apply(ConfigParameter.ISOLATION.key()).map(String::trim)
+                .filter(v -> !v.isEmpty());
+        if (isolationValue.isPresent()) {
+            switch (isolationValue.get().toLowerCase(java.util.Locale.ROOT)) {
+                case "test" -> isolation = Isolation.TEST;
+                case "class" -> isolation = Isolation.CLASS;
+                default -> throw new ExtensionConfigurationException("Configuration parameter "
+                        + ConfigParameter.ISOLATION.key() + " = '" + isolationValue.get() + "' must be test or class.");
+            }
+        }
+        return new ExtensionSettings(results, heap, parallel, sharing, bytes(limit), isolation);
     }
 
     /** {@code 512}, {@code 64k}, {@code 4m}, {@code 1g} as a number of bytes. */

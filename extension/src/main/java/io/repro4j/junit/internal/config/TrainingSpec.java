@@ -3,6 +3,7 @@ package io.repro4j.junit.internal.config;
 import io.repro4j.harness.View;
 import io.repro4j.harness.results.SafeNames;
 import io.repro4j.junit.DeterministicTraining;
+import io.repro4j.junit.Isolation;
 import io.repro4j.junit.Perturbation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -26,10 +27,12 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  * @param perturbations what later runs change
  * @param requireLedger fail runs that built no estimator through the choke point
  * @param requireRecords fail runs that recorded nothing
+ * @param isolation {@link Isolation#TEST} or {@link Isolation#CLASS}, never {@link Isolation#DEFAULT}
  */
 @API(status = API.Status.INTERNAL, since = "0.1.0")
 public record TrainingSpec(int runs, String config, boolean configExplicit, String target, View view, String symbol,
-        long timeoutSeconds, Set<Perturbation> perturbations, boolean requireLedger, boolean requireRecords) {
+        long timeoutSeconds, Set<Perturbation> perturbations, boolean requireLedger, boolean requireRecords,
+        Isolation isolation) {
 
     /** The default experiment config name; used only when its file exists. */
     public static final String DEFAULT_CONFIG = "determinism_test";
@@ -39,14 +42,23 @@ public record TrainingSpec(int runs, String config, boolean configExplicit, Stri
 
     public TrainingSpec {
         perturbations = perturbations.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(perturbations));
+        if (isolation == null || isolation == Isolation.DEFAULT) {
+            throw new IllegalArgumentException("isolation must be resolved to TEST or CLASS, not " + isolation);
+        }
+    }
+
+    /** Validates {@code annotation} on {@code testMethod} in a build that sets no {@code repro4j.isolation}. */
+    public static TrainingSpec of(DeterministicTraining annotation, Method testMethod) {
+        return of(annotation, testMethod, Isolation.TEST);
     }
 
     /**
      * Validates {@code annotation} as used on {@code testMethod}.
      *
+     * @param buildIsolation what {@link Isolation#DEFAULT} means in this build ({@code repro4j.isolation})
      * @throws ExtensionConfigurationException listing every wrong attribute, each with the test it is on
      */
-    public static TrainingSpec of(DeterministicTraining annotation, Method testMethod) {
+    public static TrainingSpec of(DeterministicTraining annotation, Method testMethod, Isolation buildIsolation) {
         String test = testMethod.getDeclaringClass().getName() + "#" + testMethod.getName();
         List<String> problems = new ArrayList<>();
 
@@ -83,12 +95,18 @@ public record TrainingSpec(int runs, String config, boolean configExplicit, Stri
                 problems.add("perturb lists " + p + " twice");
             }
         }
+        Isolation isolation = annotation.isolation() == Isolation.DEFAULT ? buildIsolation : annotation.isolation();
+        if (perturbations.contains(Perturbation.TEST_ORDER) && isolation != Isolation.CLASS) {
+            problems.add("perturb = TEST_ORDER needs isolation = Isolation.CLASS (or repro4j.isolation=class): a child"
+                    + " JVM that runs one test has no order to change");
+        }
         if (!problems.isEmpty()) {
             throw new ExtensionConfigurationException("@DeterministicTraining on " + test + " is misconfigured: "
                     + String.join("; ", problems) + ".");
         }
         return new TrainingSpec(annotation.runs(), config, !DEFAULT_CONFIG.equals(config), target, view, symbol,
-                annotation.timeoutSeconds(), perturbations, annotation.requireLedger(), annotation.requireRecords());
+                annotation.timeoutSeconds(), perturbations, annotation.requireLedger(), annotation.requireRecords(),
+                isolation);
     }
 
     static boolean isSafe(String value) {

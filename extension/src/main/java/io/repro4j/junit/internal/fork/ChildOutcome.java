@@ -13,10 +13,18 @@ import org.apiguardian.api.API;
  * @param result what the child reported, or {@code null} when it wrote no result
  * @param wallMs from spawn to exit
  * @param spawnedAtEpochMs when the process was started
+ * @param sharedNote for a test of a shared child whose process ended before the test did, what the process was
+ *     doing (which test it was running); {@code null} otherwise
  */
 @API(status = API.Status.INTERNAL, since = "0.1.0")
 public record ChildOutcome(PlannedChild run, Integer exitCode, boolean timedOut, String spawnFailure,
-        ChildResult result, long wallMs, long spawnedAtEpochMs) {
+        ChildResult result, long wallMs, long spawnedAtEpochMs, String sharedNote) {
+
+    /** The outcome of a child of one test. */
+    public ChildOutcome(PlannedChild run, Integer exitCode, boolean timedOut, String spawnFailure, ChildResult result,
+            long wallMs, long spawnedAtEpochMs) {
+        this(run, exitCode, timedOut, spawnFailure, result, wallMs, spawnedAtEpochMs, null);
+    }
 
     /** True when the process ran to completion and reported a result. */
     public boolean completed() {

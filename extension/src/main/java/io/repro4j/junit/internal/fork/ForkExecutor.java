@@ -37,6 +37,12 @@ public final class ForkExecutor {
     public static List<ChildOutcome> execute(ForkPlan plan, int parallelChildren, long logLimit)
             throws InterruptedException {
         prepare(plan);
+        return executePrepared(plan, parallelChildren, logLimit);
+    }
+
+    /** Runs every child of a plan whose directories {@link #prepare} made; see {@link #execute}. */
+    static List<ChildOutcome> executePrepared(ForkPlan plan, int parallelChildren, long logLimit)
+            throws InterruptedException {
         int threads = Math.max(1, Math.min(parallelChildren, plan.children().size()));
         AtomicInteger counter = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {

@@ -51,16 +51,56 @@ public record ForkPlan(ChildRequest.TestInvocation test, String testKey, Results
     }
 
     /**
-     * Plans the runs of one test invocation.
+     * One test of a plan.
+     *
+     * @param test the invocation (a child of one test) or the method, with a {@code null} unique id (a shared child)
+     * @param parameterTypes the method's parameter types, which select it in a shared child
+     * @param spec its validated annotation
+     */
+    public record PlannedTest(ChildRequest.TestInvocation test, List<String> parameterTypes, TrainingSpec spec) {
+    }
+
+    /**
+     * Plans the runs of one test invocation, each in a child JVM of its own.
      *
      * @param testKey the path-safe key of the invocation ({@code TestKey})
      * @param parameters looks up a JUnit configuration parameter or system property of the parent
      */
-    public static ForkPlan create(ChildRequest.TestInvocation test, String testKey, TrainingSpec spec,
+    public static ForkPlan create(ChildRequest.TestInvocation test, List<String> parameterTypes, String testKey,
+            TrainingSpec spec, ExtensionSettings settings, ResolvedExperiment experiment,
+            Function<String, Optional<String>> parameters) {
+        return create(List.of(new PlannedTest(test, parameterTypes, spec)), testKey, false, settings, experiment,
+                parameters);
+    }
+
+    /**
+     * Plans the shared children of several test methods of one class: run <i>k</i> of all of them in one child JVM
+     * ({@code Isolation.CLASS}). They must agree on {@code runs} and {@code perturb} and share the experiment; the
+     * children may run for the sum of their {@code timeoutSeconds}.
+     *
+     * @param key the path-safe key of the shared children's work directory {@code work/<key>/}
+     */
+    public static ForkPlan createShared(List<PlannedTest> tests, String key, ExtensionSettings settings,
+            ResolvedExperiment experiment, Function<String, Optional<String>> parameters) {
+        return create(tests, key, true, settings, experiment, parameters);
+    }
+
+    private static ForkPlan create(List<PlannedTest> tests, String testKey, boolean shared,
             ExtensionSettings settings, ResolvedExperiment experiment,
             Function<String, Optional<String>> parameters) {
+        TrainingSpec first = tests.get(0).spec();
+        long timeout = 0;
+        for (PlannedTest t : tests) {
+            if (t.spec().runs() != first.runs() || !t.spec().perturbations().equals(first.perturbations())) {
+                throw new IllegalArgumentException("the tests of one shared child must agree on runs and perturb");
+            }
+            timeout = Math.addExact(timeout, t.spec().timeoutSeconds());
+        }
+        TrainingSpec spec = new TrainingSpec(first.runs(), first.config(), first.configExplicit(), first.target(),
+                first.view(), first.symbol(), timeout, first.perturbations(), first.requireLedger(),
+                first.requireRecords(), first.isolation());
         ResultsLayout results = settings.results();
-        long trainSeed = experiment.trainSeed(spec.target(), spec.symbol(), spec.view().name());
+        long trainSeed = experiment.trainSeed(first.target(), first.symbol(), first.view().name());
         Path parentDir = Path.of("").toAbsolutePath();
         String java = javaExecutable();
         List<String> baseFlags = baseJvmFlags(settings.childMaxHeap());
@@ -78,18 +118,24 @@ public record ForkPlan(ChildRequest.TestInvocation test, String testKey, Results
         // The child trains under exactly what the parent resolved; it is also its system properties, so that
         // production code reading the configuration itself in the child sees the same values.
         Map<String, String> settingsProperties = Setting.asProperties(experiment.config());
+        List<ChildRequest.TestEntry> entries = new ArrayList<>();
+        for (PlannedTest t : tests) {
+            TrainingSpec s = t.spec();
+            entries.add(new ChildRequest.TestEntry(t.test(), t.parameterTypes(), new ChildRequest.Training(
+                    experiment.name(), s.target(), s.view(), s.symbol(),
+                    experiment.trainSeed(s.target(), s.symbol(), s.view().name()), s.requireLedger(),
+                    s.requireRecords(), settingsProperties)));
+        }
 
         List<PlannedChild> children = new ArrayList<>();
         for (int k = 1; k <= spec.runs(); k++) {
             RunPerturbations perturbations = RunPerturbations.forRun(k, spec.perturbations(), cores);
             ChildFiles files = results.child(testKey, k);
             Path cwd = perturbations.freshWorkingDirectory() ? files.freshWorkingDirectory() : parentDir;
-            ChildRequest request = new ChildRequest(test,
+            ChildRequest request = new ChildRequest(entries,
                     new ChildRequest.RunSpec(k, spec.runs(), spec.perturbations(), perturbations),
-                    new ChildRequest.Training(experiment.name(), spec.target(), spec.view(), spec.symbol(), trainSeed,
-                            spec.requireLedger(), spec.requireRecords(), settingsProperties),
-                    new ChildRequest.Output(results.root().toString(), ResultsLayout.runName(testKey, k),
-                            files.result().toString(), k == 1 ? null : files.sibling(1).dir().toString()),
+                    new ChildRequest.Output(results.root().toString(), files.dir().toString(),
+                            k == 1 ? null : files.sibling(1).dir().toString(), shared),
                     new ChildRequest.Launch(configParams, 0L, nativeDigests));
 
             Map<String, String> env = ChildEnvironment.variables(System.getenv(), experiment.config(), perturbations);
@@ -112,7 +158,23 @@ public record ForkPlan(ChildRequest.TestInvocation test, String testKey, Results
             command.add(files.request().toString());
             children.add(new PlannedChild(request, files, cwd, env, List.copyOf(command)));
         }
-        return new ForkPlan(test, testKey, results, spec, experiment, trainSeed, List.copyOf(children), archive);
+        return new ForkPlan(tests.get(0).test(), testKey, results, spec, experiment, trainSeed, List.copyOf(children),
+                archive);
+    }
+
+    /** True when the children run several tests ({@code Isolation.CLASS}). */
+    public boolean shared() {
+        return children.get(0).request().output().shared();
+    }
+
+    /**
+     * The plan as one test of a shared plan sees it, for its verdict: the same children, results and experiment,
+     * with the test's own invocation, key, annotation and seed.
+     */
+    public ForkPlan forTest(ChildRequest.TestInvocation invocation, String key, TrainingSpec testSpec) {
+        return new ForkPlan(invocation, key, results, testSpec, experiment,
+                experiment.trainSeed(testSpec.target(), testSpec.symbol(), testSpec.view().name()), children,
+                classArchive);
     }
 
     /** {@code work/<test-key>/}. */

@@ -29,8 +29,7 @@ final class ReplayScript {
 
     static String text(PlannedChild child) {
         StringBuilder sb = new StringBuilder("#!/bin/sh\n");
-        sb.append("# Replays ").append(child.request().run().describe()).append(" of ")
-                .append(child.request().test().uniqueId()).append(" (").append(child.perturbations().describe())
+        sb.append("# Replays ").append(child.request().describe()).append(" (").append(child.perturbations().describe())
                 .append(" perturbation): sh ").append(child.files().command()).append('\n');
         sb.append("# It runs in a fresh directory next to this file and never writes the run's own files.\n");
         sb.append("replay=").append(shellQuote(child.files().dir().toString()))

@@ -44,12 +44,25 @@ public final class ChildRequestReader {
                 throw new IOException("expected a JSON object");
             }
             m = object(parser);
-            return new ChildRequest(test(map(m, "test")), run(map(m, "run")), training(map(m, "training")),
-                    output(map(m, "output")), launch(map(m, "launch")));
+            List<ChildRequest.TestEntry> tests = new ArrayList<>();
+            Object entries = m.get("tests");
+            for (Object entry : entries == null ? List.of() : (List<?>) entries) {
+                tests.add(entry(cast(entry)));
+            }
+            return new ChildRequest(tests, run(map(m, "run")), output(map(m, "output")), launch(map(m, "launch")));
         } catch (IOException | RuntimeException e) {
             throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(),
                     e instanceof IOException io ? io : new IOException(e));
         }
+    }
+
+    private static ChildRequest.TestEntry entry(Map<String, Object> m) {
+        List<String> types = new ArrayList<>();
+        Object value = m.get("parameter_types");
+        for (Object type : value == null ? List.of() : (List<?>) value) {
+            types.add((String) type);
+        }
+        return new ChildRequest.TestEntry(test(map(m, "test")), types, training(map(m, "training")));
     }
 
     private static ChildRequest.TestInvocation test(Map<String, Object> m) {
@@ -69,8 +82,8 @@ public final class ChildRequestReader {
     }
 
     private static ChildRequest.Output output(Map<String, Object> m) {
-        return new ChildRequest.Output(text(m, "results_root"), text(m, "run_name"), text(m, "result_file"),
-                text(m, "first_run_dir"));
+        return new ChildRequest.Output(text(m, "results_root"), text(m, "process_dir"),
+                text(m, "first_run_process_dir"), flag(m, "shared"));
     }
 
     private static ChildRequest.Launch launch(Map<String, Object> m) {
@@ -85,7 +98,7 @@ public final class ChildRequestReader {
         Object threads = m.get("threads");
         return new RunPerturbations((int) number(m, "identity_hash_shift"),
                 threads == null ? null : ((Number) threads).intValue(), text(m, "language"), text(m, "country"),
-                text(m, "time_zone"), flag(m, "fresh_working_directory"));
+                text(m, "time_zone"), flag(m, "fresh_working_directory"), (int) number(m, "test_order_rotation"));
     }
 
     private static Set<Perturbation> perturbations(Object value) {
@@ -126,10 +139,14 @@ public final class ChildRequestReader {
     }
 
     /** The object at {@code key}; an absent section reads as empty, so its fields take their absent values. */
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> map(Map<String, Object> m, String key) {
         Object value = m.get(key);
-        return value == null ? Map.of() : (Map<String, Object>) value;
+        return value == null ? Map.of() : cast(value);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> cast(Object value) {
+        return (Map<String, Object>) value;
     }
 
     /** The object whose {@code START_OBJECT} was just read, as a map of plain values. */

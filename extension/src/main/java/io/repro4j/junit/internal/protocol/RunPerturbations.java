@@ -18,10 +18,15 @@ import org.apiguardian.api.API;
  * @param country the {@code user.country}, or {@code null} for the strict default
  * @param timeZone the {@code user.timezone} and {@code TZ}, or {@code null} for the strict UTC
  * @param freshWorkingDirectory true when the run starts in a fresh, empty working directory
+ * @param testOrderRotation how a shared child reorders its tests: {@code 0} keeps the order, {@code -1} reverses it,
+ *     {@code n > 0} rotates it by {@code n} (run 2 reverses, run 3 rotates by 1, run 4 by 2, …)
  */
 @API(status = API.Status.INTERNAL, since = "0.1.0")
 public record RunPerturbations(int identityHashShift, Integer threads, String language, String country,
-        String timeZone, boolean freshWorkingDirectory) {
+        String timeZone, boolean freshWorkingDirectory, int testOrderRotation) {
+
+    /** {@link #testOrderRotation()}: the tests run in reverse order. */
+    public static final int REVERSED = -1;
 
     /** Identity-hash shifts by run index (run 1 first); distinct primes, so runs never coincide. */
     private static final int[] SHIFTS = {0, 17, 31, 47, 61, 73, 89, 97, 107, 127};
@@ -32,7 +37,7 @@ public record RunPerturbations(int identityHashShift, Integer threads, String la
 
     /** No perturbation: what run 1 always gets. */
     public static RunPerturbations none() {
-        return new RunPerturbations(0, null, null, null, null, false);
+        return new RunPerturbations(0, null, null, null, null, false, 0);
     }
 
     /** The perturbations of run {@code runIndex} (1-based) given what the test asked for. */
@@ -52,12 +57,14 @@ public record RunPerturbations(int identityHashShift, Integer threads, String la
         boolean locale = requested.contains(Perturbation.LOCALE_AND_TIMEZONE);
         return new RunPerturbations(shift, threads, locale ? PERTURBED_LANGUAGE : null,
                 locale ? PERTURBED_COUNTRY : null, locale ? PERTURBED_TIME_ZONE : null,
-                requested.contains(Perturbation.WORKING_DIRECTORY));
+                requested.contains(Perturbation.WORKING_DIRECTORY),
+                requested.contains(Perturbation.TEST_ORDER) ? (runIndex == 2 ? REVERSED : runIndex - 2) : 0);
     }
 
     /** True when this run differs from run 1 in anything. */
     public boolean any() {
-        return identityHashShift != 0 || threads != null || timeZone != null || freshWorkingDirectory;
+        return identityHashShift != 0 || threads != null || timeZone != null || freshWorkingDirectory
+                || testOrderRotation != 0;
     }
 
     /** Environment variables this run sets differently from the strict environment. */
@@ -107,6 +114,9 @@ public record RunPerturbations(int identityHashShift, Integer threads, String la
         if (freshWorkingDirectory) {
             out.put("fresh_working_directory", true);
         }
+        if (testOrderRotation != 0) {
+            out.put("test_order", testOrderName());
+        }
         return out;
     }
 
@@ -125,7 +135,27 @@ public record RunPerturbations(int identityHashShift, Integer threads, String la
         if (freshWorkingDirectory) {
             parts.add("fresh working directory");
         }
+        if (testOrderRotation != 0) {
+            parts.add("tests in " + (testOrderRotation == REVERSED ? "reverse order" : "order rotated by "
+                    + testOrderRotation));
+        }
         return parts.isEmpty() ? "none" : String.join(", ", parts);
+    }
+
+    /** {@code reverse} or {@code rotate-<n>}, as {@code run_context.test_order} records it. */
+    private String testOrderName() {
+        return testOrderRotation == REVERSED ? "reverse" : "rotate-" + testOrderRotation;
+    }
+
+    /** {@code items} in this run's test order. */
+    public <T> List<T> reorder(List<T> items) {
+        List<T> out = new ArrayList<>(items);
+        if (testOrderRotation == REVERSED) {
+            java.util.Collections.reverse(out);
+        } else if (testOrderRotation > 0 && !out.isEmpty()) {
+            java.util.Collections.rotate(out, -(testOrderRotation % out.size()));
+        }
+        return out;
     }
 
     /** Consumes {@link #identityHashShift()} identity hashes on the calling thread. */

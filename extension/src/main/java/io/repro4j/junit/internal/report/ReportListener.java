@@ -7,6 +7,7 @@ import io.repro4j.junit.internal.baseline.BaselineMode;
 import io.repro4j.junit.internal.baseline.BaselineSettings;
 import io.repro4j.junit.internal.baseline.OrphanBaseline;
 import io.repro4j.junit.internal.baseline.OrphanBaselines;
+import io.repro4j.junit.internal.fork.SelectedTests;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,14 @@ public final class ReportListener implements TestExecutionListener {
 
     /** Set in every child JVM the extension starts. */
     static final String CHILD_MARKER = ChildRequest.PROPERTY;
+
+    /** Remembers which test methods the plan runs, for the shared children of {@code Isolation.CLASS}. */
+    @Override
+    public void testPlanExecutionStarted(TestPlan testPlan) {
+        if (System.getProperty(CHILD_MARKER) == null) {
+            SelectedTests.record(testPlan);
+        }
+    }
 
     @Override
     public void testPlanExecutionFinished(TestPlan testPlan) {

@@ -13,7 +13,7 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.repro4j.junit.fixtures.HyperparameterGateTestCase;
-import io.repro4j.junit.internal.TestKey;
+import io.repro4j.junit.internal.protocol.TestKey;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

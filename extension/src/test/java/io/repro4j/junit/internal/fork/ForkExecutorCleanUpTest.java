@@ -61,15 +61,16 @@ class ForkExecutorCleanUpTest {
 
     private static ForkPlan planWithWorkingDirectory(ResultsLayout results, Path workingDirectory) {
         ResultsLayout.ChildFiles files = results.child(KEY, 1);
-        RunPerturbations freshDirectory = new RunPerturbations(0, null, null, null, null, true);
-        ChildRequest request = new ChildRequest(TEST, new ChildRequest.RunSpec(1, 1, Set.of(), freshDirectory),
-                new ChildRequest.Training("determinism_test", "x", View.CROSS_SECTIONAL, null, 7, true, true, Map.of()),
-                new ChildRequest.Output(results.root().toString(), KEY + ".run-1", files.result().toString(), null),
+        RunPerturbations freshDirectory = new RunPerturbations(0, null, null, null, null, true, 0);
+        ChildRequest request = new ChildRequest(new ChildRequest.TestEntry(TEST, List.of(),
+                new ChildRequest.Training("determinism_test", "x", View.CROSS_SECTIONAL, null, 7, true, true, Map.of())),
+                new ChildRequest.RunSpec(1, 1, Set.of(), freshDirectory),
+                new ChildRequest.Output(results.root().toString(), files.dir().toString(), null, false),
                 new ChildRequest.Launch(Map.of(), 0, Map.of()));
         PlannedChild run = new PlannedChild(request, files, workingDirectory, Map.of("PATH", System.getenv("PATH")),
                 List.of("sh", "-c", "exit 0"));
         TrainingSpec spec = new TrainingSpec(1, "determinism_test", false, "x", View.CROSS_SECTIONAL, null, 60,
-                Set.of(), true, true);
+                Set.of(), true, true, io.repro4j.junit.Isolation.TEST);
         return new ForkPlan(TEST, KEY, results, spec, null, 7, List.of(run), null);
     }
 }

@@ -79,16 +79,17 @@ class ProcessProblemsIT {
                 "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData", "-cp", ForkPlan.childClasspath(),
                 MisbehavingChild.class.getName()));
         command.addAll(List.of(args));
-        ChildRequest request = new ChildRequest(TEST, new ChildRequest.RunSpec(1, 2, Set.of(), RunPerturbations.none()),
-                new ChildRequest.Training("determinism_test", "x", View.CROSS_SECTIONAL, null, 7, true, true, Map.of()),
-                new ChildRequest.Output(dir.toString(), "X.x-00000000.run-1", files.result().toString(), null),
+        ChildRequest request = new ChildRequest(new ChildRequest.TestEntry(TEST, List.of(),
+                new ChildRequest.Training("determinism_test", "x", View.CROSS_SECTIONAL, null, 7, true, true, Map.of())),
+                new ChildRequest.RunSpec(1, 2, Set.of(), RunPerturbations.none()),
+                new ChildRequest.Output(dir.toString(), files.dir().toString(), null, false),
                 new ChildRequest.Launch(Map.of(), 0, Map.of()));
         return new PlannedChild(request, files, files.dir(), Map.of("PATH", System.getenv("PATH")), command);
     }
 
     private ForkPlan planFor(PlannedChild run, long timeoutSeconds) {
         TrainingSpec spec = new TrainingSpec(2, "determinism_test", false, "x", View.CROSS_SECTIONAL, null,
-                timeoutSeconds, Set.of(), true, true);
+                timeoutSeconds, Set.of(), true, true, io.repro4j.junit.Isolation.TEST);
         return new ForkPlan(TEST, "X.x-00000000", ResultsLayout.of(dir), spec, null, 7, List.of(run), null);
     }
 }

@@ -75,7 +75,7 @@ class VerdictFromFilesTest {
 
     private ForkPlan plan(Set<Perturbation> perturbations, List<PlannedChild> runs) {
         TrainingSpec spec = new TrainingSpec(runs.size(), "determinism_test", false, "fwd_ret_10m",
-                View.CROSS_SECTIONAL, null, 60, perturbations, true, true);
+                View.CROSS_SECTIONAL, null, 60, perturbations, true, true, io.repro4j.junit.Isolation.TEST);
         return new ForkPlan(TEST, KEY, ResultsLayout.of(root), spec, null, 1234, runs, null);
     }
 
@@ -85,10 +85,11 @@ class VerdictFromFilesTest {
         for (int k = 1; k <= n; k++) {
             ResultsLayout.ChildFiles files = results.child(KEY, k);
             RunPerturbations p = RunPerturbations.forRun(k, perturbations, 2);
-            ChildRequest request = new ChildRequest(TEST, new ChildRequest.RunSpec(k, n, perturbations, p),
+            ChildRequest request = new ChildRequest(new ChildRequest.TestEntry(TEST, List.of(),
                     new ChildRequest.Training("determinism_test", "fwd_ret_10m", View.CROSS_SECTIONAL, null, 1234,
-                            true, true, Map.of()),
-                    new ChildRequest.Output(root.toString(), KEY + ".run-" + k, files.result().toString(), null),
+                            true, true, Map.of())),
+                    new ChildRequest.RunSpec(k, n, perturbations, p),
+                    new ChildRequest.Output(root.toString(), files.dir().toString(), null, false),
                     new ChildRequest.Launch(Map.of(), 0, Map.of()));
             runs.add(new PlannedChild(request, files, root, Map.of(), List.of("java")));
         }

@@ -1,4 +1,4 @@
-package io.repro4j.junit.internal;
+package io.repro4j.junit.internal.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.repro4j.junit.internal;
+package io.repro4j.junit.internal.protocol;
 
 import io.repro4j.harness.fingerprint.Sha256;
 import org.apiguardian.api.API;
