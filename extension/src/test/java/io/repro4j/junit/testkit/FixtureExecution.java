@@ -223,6 +223,29 @@ public final class FixtureExecution {
         return found;
     }
 
+    /** The verdicts this execution wrote for the fixture's method {@code methodName}, parsed (one per invocation). */
+    public List<JsonNode> verdictsOf(String methodName) {
+        List<JsonNode> found = new ArrayList<>();
+        for (Path file : verdictFiles()) {
+            try {
+                JsonNode verdict = JSON.readTree(file.toFile());
+                if (methodName.equals(verdict.path("test_method").asText())) {
+                    found.add(verdict);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return found;
+    }
+
+    /** The one verdict this execution wrote for the fixture's method {@code methodName}. */
+    public JsonNode verdictOf(String methodName) {
+        List<JsonNode> found = verdictsOf(methodName);
+        assertThat(found).as("verdicts of %s#%s", fixture.getName(), methodName).hasSize(1);
+        return found.get(0);
+    }
+
     /** The one verdict file of this execution, parsed. */
     public JsonNode verdict() {
         List<Path> files = verdictFiles();

@@ -169,11 +169,14 @@ public record ForkPlan(ChildRequest.TestInvocation test, String testKey, Results
 
     /**
      * The plan as one test of a shared plan sees it, for its verdict: the same children, results and experiment,
-     * with the test's own invocation, key, annotation and seed.
+     * with the test's own invocation, key, annotation and seed; its timeout is the shared children's.
      */
     public ForkPlan forTest(ChildRequest.TestInvocation invocation, String key, TrainingSpec testSpec) {
-        return new ForkPlan(invocation, key, results, testSpec, experiment,
-                experiment.trainSeed(testSpec.target(), testSpec.symbol(), testSpec.view().name()), children,
+        TrainingSpec view = new TrainingSpec(testSpec.runs(), testSpec.config(), testSpec.configExplicit(),
+                testSpec.target(), testSpec.view(), testSpec.symbol(), spec.timeoutSeconds(),
+                testSpec.perturbations(), testSpec.requireLedger(), testSpec.requireRecords(), testSpec.isolation());
+        return new ForkPlan(invocation, key, results, view, experiment,
+                experiment.trainSeed(view.target(), view.symbol(), view.view().name()), children,
                 classArchive);
     }
 

@@ -116,10 +116,13 @@ public final class VerdictJudge {
         if (o.spawnFailure() != null) {
             return which + " could not be started: " + o.spawnFailure() + "\ncommand: " + run.files().command();
         }
+        String shared = o.sharedNote() == null ? "" : " " + o.sharedNote();
         if (o.timedOut()) {
-            return which + " timed out after " + plan.spec().timeoutSeconds()
-                    + " s (timeoutSeconds) and was killed with its child processes." + tail(run.files().stderr())
-                    + "\nlog: " + run.files().stderr() + "\nreplay (from any shell): sh " + run.files().command();
+            return which + " timed out after " + plan.spec().timeoutSeconds() + " s ("
+                    + (o.sharedNote() == null ? "timeoutSeconds" : "the sum of the timeoutSeconds of the tests sharing"
+                            + " it") + ") and was killed with its child processes." + shared
+                    + tail(run.files().stderr()) + "\nlog: " + run.files().stderr() + "\nreplay (from any shell): sh "
+                    + run.files().command();
         }
         if (o.exitCode() != 0) {
             Path oomLog = null;
@@ -135,14 +138,14 @@ public final class VerdictJudge {
                 // HotSpot announces an OutOfMemoryError on stdout: the log to read is the one that has the line.
                 return which + " ran out of memory (-Xmx" + heapOf(run) + "; raise "
                         + ConfigParameter.CHILD_MAX_HEAP.key() + ") and exited with " + ExitCodes.describe(o.exitCode())
-                        + ": " + oom.strip() + "." + tail(oomLog) + "\nlog: " + oomLog + "\nreplay (from any shell): sh "
+                        + ": " + oom.strip() + "." + shared + tail(oomLog) + "\nlog: " + oomLog + "\nreplay (from any shell): sh "
                         + run.files().command();
             }
-            return which + " crashed: " + ExitCodes.describe(o.exitCode()) + "." + tail(run.files().stderr())
+            return which + " crashed: " + ExitCodes.describe(o.exitCode()) + "." + shared + tail(run.files().stderr())
                     + "\nlog: " + run.files().stderr() + "\nreplay (from any shell): sh " + run.files().command();
         }
         if (o.result() == null) {
-            return which + " exited without writing its result " + run.files().result() + "."
+            return which + " exited without writing its result " + run.files().result() + "." + shared
                     + tail(run.files().stderr()) + "\nlog: " + run.files().stderr();
         }
         return null;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.repro4j.harness.View;
 import io.repro4j.junit.DeterministicTraining;
+import io.repro4j.junit.Isolation;
 import io.repro4j.junit.Perturbation;
 import java.lang.reflect.Method;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,33 @@ class TrainingSpecTest {
 
         @DeterministicTraining(config = "intraday", perturb = {Perturbation.THREADS, Perturbation.THREADS})
         void explicitConfigAndDuplicatePerturbation();
+
+        @DeterministicTraining(perturb = Perturbation.TEST_ORDER)
+        void testOrderByDefault();
+
+        @DeterministicTraining(perturb = Perturbation.TEST_ORDER, isolation = Isolation.CLASS)
+        void testOrderInASharedChild();
+
+        @DeterministicTraining(isolation = Isolation.TEST)
+        void ownChildren();
+    }
+
+    @Test
+    void isolationDefaultsToTheBuildsAndAnExplicitOneWins() {
+        assertThat(spec("defaults").isolation()).isEqualTo(Isolation.TEST);
+        assertThat(TrainingSpec.of(annotation("defaults"), method("defaults"), Isolation.CLASS).isolation())
+                .isEqualTo(Isolation.CLASS);
+        assertThat(TrainingSpec.of(annotation("ownChildren"), method("ownChildren"), Isolation.CLASS).isolation())
+                .isEqualTo(Isolation.TEST);
+    }
+
+    @Test
+    void testOrderNeedsASharedChild() {
+        assertThatThrownBy(() -> spec("testOrderByDefault")).isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessageContaining("perturb = TEST_ORDER needs isolation = Isolation.CLASS");
+        assertThat(spec("testOrderInASharedChild").perturbations()).containsExactly(Perturbation.TEST_ORDER);
+        assertThat(TrainingSpec.of(annotation("testOrderByDefault"), method("testOrderByDefault"), Isolation.CLASS)
+                .isolation()).isEqualTo(Isolation.CLASS);
     }
 
     @Test
@@ -81,12 +109,19 @@ class TrainingSpecTest {
                 .hasMessageContaining("perturb lists THREADS twice");
     }
 
-    private static TrainingSpec spec(String method) {
+    private static TrainingSpec spec(String name) {
+        return TrainingSpec.of(annotation(name), method(name));
+    }
+
+    private static Method method(String name) {
         try {
-            Method m = Shapes.class.getDeclaredMethod(method);
-            return TrainingSpec.of(m.getAnnotation(DeterministicTraining.class), m);
+            return Shapes.class.getDeclaredMethod(name);
         } catch (NoSuchMethodException e) {
             throw new AssertionError(e);
         }
+    }
+
+    private static DeterministicTraining annotation(String name) {
+        return method(name).getAnnotation(DeterministicTraining.class);
     }
 }
