@@ -63,8 +63,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p>Limitations:
  * <ul>
- *   <li>Each run costs a JVM start (a few hundred milliseconds plus native library loading); keep annotated
- *       tests few and their training small.</li>
+ *   <li>Each run costs a JVM start (a few hundred milliseconds plus native library loading); keep trainings small,
+ *       and let the tests of a class share their child JVMs with {@code isolation = Isolation.CLASS} (one JVM start
+ *       per run and class instead of per run and test).</li>
  *   <li>{@code @BeforeAll}/{@code @AfterAll} methods and other extensions' callbacks run in the test JVM as well
  *       as in each child; {@code @BeforeEach}/{@code @AfterEach} methods of an annotated test run only in the
  *       children. State the test JVM builds up (static fields, system properties set by other tests, Surefire's

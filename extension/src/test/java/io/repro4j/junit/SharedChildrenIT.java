@@ -3,10 +3,13 @@ package io.repro4j.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.repro4j.harness.testkit.ChildJvm;
+import io.repro4j.junit.fixtures.BuildWideIsolationTestCase;
 import io.repro4j.junit.fixtures.SharedChildFailuresTestCase;
 import io.repro4j.junit.fixtures.SharedChildrenTestCase;
-import io.repro4j.junit.fixtures.TestOrderTestCase;
+import io.repro4j.junit.fixtures.OrderDependentTestCase;
 import io.repro4j.junit.testkit.FixtureExecution;
+import io.repro4j.junit.testkit.LauncherMain;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,8 +79,36 @@ class SharedChildrenIT {
     }
 
     @Test
+    void aBuildCanShareTheChildrenOfEveryClassWithOneParameter() throws IOException {
+        FixtureExecution run = FixtureExecution.of(BuildWideIsolationTestCase.class)
+                .configDir(FixtureExecution.testConfig()).resultsRoot(results)
+                .parameter(ConfigParameter.ISOLATION.key(), "class").execute();
+
+        run.tests().assertStatistics(stats -> stats.started(2).succeeded(2));
+        assertThat(childJvms()).hasSize(2).allMatch(jvm -> jvm.startsWith("BuildWideIsolationTestCase.shared-"));
+    }
+
+    @Test
+    void underTheLauncherASharedChildRunsOnlyTheTestsTheBuildSelected() throws Exception {
+        String method = SharedChildrenTestCase.class.getName() + "#lightGbm(" + TrainingRun.class.getName() + ")";
+        ChildJvm.Result testJvm = ChildJvm.main(LauncherMain.class, method, "repro4j.resultsDir=" + results,
+                        "repro4j.configDir=" + FixtureExecution.testConfig(), "repro4j.baseline=off")
+                .in(results.getParent()).named("selected").environment(System.getenv())
+                .jvmFlags(List.of("-Xmx512m")).run();
+
+        assertThat(testJvm.exitCode()).as(testJvm.output()).isZero();
+        Set<String> jvms = childJvms();
+        assertThat(jvms).hasSize(2).allMatch(jvm -> jvm.startsWith("SharedChildrenTestCase.shared-"));
+        try (Stream<Path> tests = Files.list(results.resolve("work").resolve(jvms.iterator().next().split("/")[0])
+                .resolve("run-1").resolve("tests"))) {
+            assertThat(tests.map(p -> p.getFileName().toString()).toList()).singleElement()
+                    .satisfies(key -> assertThat(key).startsWith("SharedChildrenTestCase.lightGbm-"));
+        }
+    }
+
+    @Test
     void anotherTestOrderExposesATestThatDependsOnWhatAnEarlierOneLeftInTheJvm() {
-        FixtureExecution perturbed = execute(TestOrderTestCase.Perturbed.class);
+        FixtureExecution perturbed = execute(OrderDependentTestCase.Perturbed.class);
 
         JsonNode reads = perturbed.verdictOf("bReadsTheCache");
         assertThat(reads.path("verdict").asText()).isEqualTo("DIFFERS");
@@ -89,7 +120,7 @@ class SharedChildrenIT {
 
     @Test
     void inTheSameOrderInEveryRunTheDependenceStaysHidden() {
-        FixtureExecution unperturbed = execute(TestOrderTestCase.Unperturbed.class);
+        FixtureExecution unperturbed = execute(OrderDependentTestCase.Unperturbed.class);
 
         unperturbed.tests().assertStatistics(stats -> stats.started(2).succeeded(2));
     }

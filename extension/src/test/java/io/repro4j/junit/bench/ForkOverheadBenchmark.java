@@ -46,6 +46,7 @@ public final class ForkOverheadBenchmark {
 
         List<String> rows = new ArrayList<>();
         List<String> phaseRows = new ArrayList<>();
+        Map<String, Map<String, Double>> json = new LinkedHashMap<>();
         for (BenchmarkTraining size : sizes) {
             String prefix = size.name().toLowerCase(Locale.ROOT);
             String[] methods = {prefix + "InProcess", prefix + "TwoRuns", prefix + "ThreeRuns"};
@@ -86,6 +87,14 @@ public final class ForkOverheadBenchmark {
             rows.add(String.format(Locale.ROOT, "%-32s %10.0f %10.0f %10.0f %8.2f %8.2f %12.0f %12.0f",
                     size, base, two, three, two / base, three / base, median(forkOverhead), median(childElapsed)));
             phaseRows.add(String.format(Locale.ROOT, "%-32s %s", size, phaseTable(phaseWall, phaseCpu)));
+            Map<String, Double> figures = new LinkedHashMap<>();
+            figures.put("in_process_ms", base);
+            figures.put("runs2_ms", two);
+            figures.put("runs3_ms", three);
+            figures.put("fork_overhead_ms", median(forkOverhead));
+            figures.put("child_ms", median(childElapsed));
+            figures.put("snapshot_write_ms", median(phaseWall.getOrDefault("snapshot_write", List.of())));
+            json.put(prefix, figures);
         }
         System.out.printf(Locale.ROOT, "%nMedians over %d repetitions (ms; wall time of one engine execution in this JVM)%n",
                 repetitions);
@@ -100,6 +109,10 @@ public final class ForkOverheadBenchmark {
         System.out.println("child/run: median of runs[].elapsed_ms. Children run in parallel up to the core count ("
                 + Runtime.getRuntime().availableProcessors() + " here).");
         System.out.println("Rerun: bench/fork-overhead.sh [repetitions] [small,medium]");
+        String jsonFile = System.getProperty("repro4j.bench.json");
+        if (jsonFile != null) {
+            Files.writeString(Path.of(jsonFile), JSON.writeValueAsString(json));
+        }
     }
 
     /** Runs one benchmark method through the Jupiter engine and returns its wall time; fails loudly if it failed. */

@@ -21,13 +21,11 @@ public class ForkOverheadTestCase {
         train(BenchmarkTraining.SMALL, Determinism.resolveSeed("training", "bench_small", null, null), null);
     }
 
-    @Test
     @DeterministicTraining(runs = 2, target = "bench_small", perturb = {})
     void smallTwoRuns(TrainingRun run) {
         train(BenchmarkTraining.SMALL, run.seed(), run);
     }
 
-    @Test
     @DeterministicTraining(runs = 3, target = "bench_small", perturb = {})
     void smallThreeRuns(TrainingRun run) {
         train(BenchmarkTraining.SMALL, run.seed(), run);
@@ -38,13 +36,11 @@ public class ForkOverheadTestCase {
         train(BenchmarkTraining.MEDIUM, Determinism.resolveSeed("training", "bench_medium", null, null), null);
     }
 
-    @Test
     @DeterministicTraining(runs = 2, target = "bench_medium", perturb = {})
     void mediumTwoRuns(TrainingRun run) {
         train(BenchmarkTraining.MEDIUM, run.seed(), run);
     }
 
-    @Test
     @DeterministicTraining(runs = 3, target = "bench_medium", perturb = {})
     void mediumThreeRuns(TrainingRun run) {
         train(BenchmarkTraining.MEDIUM, run.seed(), run);
