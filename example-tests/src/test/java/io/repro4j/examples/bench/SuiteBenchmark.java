@@ -29,48 +29,61 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
- * What {@code @DeterministicTraining} costs a whole suite: the example model tests ({@code *ModelTest}) run (i) once
- * in this JVM, their bodies called directly with a {@link TrainingRun} that trains in-process, (ii) through the JUnit
- * Launcher with the extension, every run in a child JVM of its own ({@code runs = 2}), (iii) the same with
- * {@code repro4j.isolation=class}. Interleaved, medians over the repetitions; Maven's own start-up is in none of them.
+ * What {@code @DeterministicTraining} costs a whole suite, as a team feels it under {@code mvn test} without Maven's
+ * own start-up: the example model tests ({@code *ModelTest}) run in a fresh test JVM each time, (i) once in-process,
+ * their bodies called directly with a {@link TrainingRun} that trains in that JVM, (ii) through the JUnit Launcher
+ * with the extension, every run in a child JVM of its own ({@code runs = 2}), (iii) the same with
+ * {@code repro4j.isolation=class}. Each measurement is the wall time of that test JVM from start to exit; the
+ * variants are interleaved, after one untimed round; medians over the repetitions.
  *
- * <p>Not part of the build; run by {@code bench/fork-overhead.sh}. Arguments: {@code [repetitions] [json file]}.
+ * <p>Not part of the build; run by {@code bench/fork-overhead.sh}. Arguments: {@code [repetitions] [json file]}, or
+ * {@code once <in-process|test|class> <results dir>} for one measured test JVM.
  */
 public final class SuiteBenchmark {
 
     private static final List<String> SUITE = List.of("io.repro4j.examples.CrossSectionalReturnModelTest",
             "io.repro4j.examples.CrossSectionalDirectionModelTest", "io.repro4j.examples.SymbolSpecificModelTest",
             "io.repro4j.examples.NativeXGBoostModelTest");
+    private static final List<String> VARIANTS = List.of("in-process", "test", "class");
 
     private SuiteBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
-        int repetitions = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-        Path results = Files.createTempDirectory(Path.of("target"), "suite-bench-").toAbsolutePath();
         List<Class<?>> classes = new ArrayList<>();
         for (String name : SUITE) {
             classes.add(Class.forName(name));
         }
-        List<Double> inProcess = new ArrayList<>();
-        List<Double> perTest = new ArrayList<>();
-        List<Double> perClass = new ArrayList<>();
-        // One untimed round of each: class loading, native libraries, the class-data archive.
-        inProcess(classes);
-        launch(classes, results, "test");
-        launch(classes, results, "class");
-        for (int rep = 1; rep <= repetitions; rep++) {
-            inProcess.add(inProcess(classes));
-            perTest.add(launch(classes, results, "test"));
-            perClass.add(launch(classes, results, "class"));
-            System.err.printf(Locale.ROOT, "suite rep %d/%d: in-process %.0f ms, per-test %.0f ms, per-class %.0f ms%n",
-                    rep, repetitions, last(inProcess), last(perTest), last(perClass));
+        if (args.length > 0 && args[0].equals("once")) {
+            if (args[1].equals("in-process")) {
+                inProcess(classes);
+            } else {
+                launch(classes, Path.of(args[2]), args[1]);
+            }
+            System.exit(0);
         }
-        double base = median(inProcess);
-        double test = median(perTest);
-        double cls = median(perClass);
-        System.out.printf(Locale.ROOT, "%nExample suite (%d model tests in %d classes), medians over %d repetitions (ms)%n",
-                countTests(classes), classes.size(), repetitions);
+        int repetitions = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        Path results = Files.createTempDirectory(Path.of("target"), "suite-bench-").toAbsolutePath();
+        Map<String, List<Double>> wall = new LinkedHashMap<>();
+        VARIANTS.forEach(v -> wall.put(v, new ArrayList<>()));
+        for (int rep = 0; rep <= repetitions; rep++) {
+            for (String variant : VARIANTS) {
+                double ms = testJvm(variant, results);
+                if (rep > 0) {
+                    wall.get(variant).add(ms);
+                }
+            }
+            if (rep > 0) {
+                System.err.printf(Locale.ROOT, "suite rep %d/%d: in-process %.0f ms, per-test %.0f ms, per-class %.0f"
+                        + " ms%n", rep, repetitions, last(wall.get("in-process")), last(wall.get("test")),
+                        last(wall.get("class")));
+            }
+        }
+        double base = median(wall.get("in-process"));
+        double test = median(wall.get("test"));
+        double cls = median(wall.get("class"));
+        System.out.printf(Locale.ROOT, "%nExample suite (%d model tests in %d classes), one test JVM each, medians over"
+                + " %d repetitions (ms, test JVM start to exit)%n", countTests(classes), classes.size(), repetitions);
         System.out.printf(Locale.ROOT, "%-28s %10s %10s %10s %8s %8s%n", "suite", "in-proc", "per-test", "per-class",
                 "test/in", "class/in");
         System.out.printf(Locale.ROOT, "%-28s %10.0f %10.0f %10.0f %8.2f %8.2f%n", "runs = 2", base, test, cls,
@@ -84,9 +97,27 @@ public final class SuiteBenchmark {
         }
     }
 
-    /** Runs every annotated test body once in this JVM; the wall time. */
-    private static double inProcess(List<Class<?>> classes) throws Exception {
+    /** Starts a test JVM like this one that runs the suite once as {@code variant}; its wall time, start to exit. */
+    private static double testJvm(String variant, Path results) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> !a.startsWith("-agentlib") && !a.startsWith("-javaagent")).toList());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), SuiteBenchmark.class.getName(), "once",
+                variant, results.toString()));
+        Path log = results.resolve(variant + ".log");
         long start = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        int exit = process.waitFor();
+        double ms = (System.nanoTime() - start) / 1e6;
+        if (exit != 0) {
+            throw new IllegalStateException("the " + variant + " test JVM exited with " + exit + "; see " + log);
+        }
+        return ms;
+    }
+
+    /** Runs every annotated test body once in this JVM. */
+    private static void inProcess(List<Class<?>> classes) throws Exception {
         for (Class<?> c : classes) {
             Constructor<?> constructor = c.getDeclaredConstructor();
             constructor.setAccessible(true);
@@ -99,11 +130,10 @@ public final class SuiteBenchmark {
                 m.invoke(constructor.newInstance(), new InProcessRun(annotation, m));
             }
         }
-        return (System.nanoTime() - start) / 1e6;
     }
 
-    /** Runs the classes through the Launcher with the extension; the wall time. Fails loudly if a test failed. */
-    private static double launch(List<Class<?>> classes, Path results, String isolation) {
+    /** Runs the classes through the Launcher with the extension. Fails loudly if a test failed. */
+    private static void launch(List<Class<?>> classes, Path results, String isolation) {
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
                 .configurationParameter("repro4j.resultsDir", results.toString())
                 .configurationParameter("repro4j.baseline", "off")
@@ -113,7 +143,6 @@ public final class SuiteBenchmark {
         Launcher launcher = LauncherFactory.create();
         AtomicInteger failed = new AtomicInteger();
         List<String> failures = new ArrayList<>();
-        long start = System.nanoTime();
         launcher.execute(discovery, new TestExecutionListener() {
             @Override
             public void executionFinished(TestIdentifier id, TestExecutionResult result) {
@@ -123,11 +152,9 @@ public final class SuiteBenchmark {
                 }
             }
         });
-        double ms = (System.nanoTime() - start) / 1e6;
         if (failed.get() > 0) {
             throw new IllegalStateException("isolation=" + isolation + ": " + failures);
         }
-        return ms;
     }
 
     private static int countTests(List<Class<?>> classes) {
