@@ -301,6 +301,57 @@ class EstimatorPolicyTest {
     }
 
     @Test
+    void roundsAndThreadsGivenAsTextOrDecimalsAreStoredAsIntegers() {
+        PolicyResult xgb = apply(Library.XGBOOST, Map.of("n_estimators", "40", "nthread", 4.0), BEST_EFFORT);
+        assertThat(xgb.effectiveParams()).containsEntry("num_round", 40).containsEntry("nthread", 4);
+        assertThat(xgb.rounds()).isEqualTo(40);
+        assertThat(apply(Library.XGBOOST, Map.of("num_round", 1), STRICT).rounds()).isEqualTo(1);
+        assertThat(apply(Library.LIGHTGBM, Map.of("num_threads", 0), BEST_EFFORT).effectiveParams())
+                .containsEntry("num_threads", 0);
+        assertThat(apply(Library.LIGHTGBM, Map.of("num_threads", -1), BEST_EFFORT).effectiveParams())
+                .doesNotContainKey("num_threads");
+        assertThatThrownBy(() -> apply(Library.XGBOOST, Map.of("nthread", "many"), BEST_EFFORT))
+                .isInstanceOf(Repro4jException.class).hasMessage("parameter nthread=many must be a whole number");
+        assertThatThrownBy(() -> apply(Library.XGBOOST, Map.of("n_estimators", 3_000_000_000L), STRICT))
+                .hasMessageContaining("n_estimators=3000000000 must be a whole number of rounds from 1 to 2147483647");
+        assertThat(apply(Library.XGBOOST, Map.of("n_estimators", Integer.MAX_VALUE), STRICT).rounds())
+                .isEqualTo(Integer.MAX_VALUE);
+    }
+
+    @Test
+    void aliasesAgreeByNumericValueOrByTextAndTheirRewritesNameTheLibrary() {
+        assertThat(apply(Library.LIGHTGBM, Map.of("n_estimators", 50, "num_iterations", 50.0), STRICT).rounds())
+                .isEqualTo(50);
+        assertThat(ParamAliases.sameValue("cpu", "cpu")).isTrue();
+        assertThat(ParamAliases.sameValue("cpu", "cuda")).isFalse();
+        assertThat(ParamAliases.sameValue(50, "50")).isTrue();
+        assertThat(ParamAliases.sameValue(50, 50.5)).isFalse();
+        assertThat(ParamAliases.sameValue(Double.NaN, Double.NaN)).isTrue();
+        assertThat(ParamAliases.sameValue(Double.POSITIVE_INFINITY, 1.0)).isFalse();
+        assertThat(apply(Library.LIGHTGBM, Map.of("n_estimators", 9), STRICT).rewrites())
+                .anySatisfy(r -> assertThat(r.reason()).isEqualTo("alias n_estimators is LightGBM's num_iterations"));
+        assertThat(apply(Library.XGBOOST, Map.of("n_estimators", 9), STRICT).rewrites())
+                .anySatisfy(r -> assertThat(r.reason()).isEqualTo("alias n_estimators is XGBoost's num_round"));
+        assertThatThrownBy(() -> apply(Library.LIGHTGBM, Map.of("n_estimators", 50, "num_iterations", 60), STRICT))
+                .hasMessageContaining("both set LightGBM's num_iterations to different values");
+    }
+
+    @Test
+    void gpuRequestsAreRecognisedUnderEveryNameAndNothingElseIs() {
+        assertThat(EstimatorPolicy.isGpuRequest("device", "CUDA:1")).isTrue();
+        assertThat(EstimatorPolicy.isGpuRequest("device", "gpu")).isTrue();
+        assertThat(EstimatorPolicy.isGpuRequest("device", "cpu")).isFalse();
+        assertThat(EstimatorPolicy.isGpuRequest("device_type", "cuda")).isTrue();
+        assertThat(EstimatorPolicy.isGpuRequest("tree_method", "gpu_hist")).isTrue();
+        assertThat(EstimatorPolicy.isGpuRequest("tree_method", "hist")).isFalse();
+        assertThat(EstimatorPolicy.isGpuRequest("predictor", "cpu_predictor")).isFalse();
+        assertThat(EstimatorPolicy.isGpuRequest("gpu_id", 0)).isTrue();
+        assertThat(EstimatorPolicy.isGpuRequest("gpu_platform_id", 0)).isTrue();
+        assertThat(EstimatorPolicy.isGpuRequest("max_depth", "gpu")).isFalse();
+        assertThat(EstimatorPolicy.isGpuRequest("device", null)).isFalse();
+    }
+
+    @Test
     void invalidRoundCountsAreRejectedNamingTheKey() {
         assertThatThrownBy(() -> apply(Library.XGBOOST, Map.of("n_estimators", 0), STRICT))
                 .isInstanceOf(Repro4jException.class).hasMessageContaining("n_estimators=0");

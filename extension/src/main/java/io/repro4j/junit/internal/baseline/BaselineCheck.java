@@ -8,10 +8,12 @@ import io.repro4j.harness.results.ResultsLayout;
 import io.repro4j.junit.internal.config.ExtensionSettings;
 import io.repro4j.junit.internal.verdict.Verdict;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.opentest4j.AssertionFailedError;
@@ -33,7 +35,18 @@ public final class BaselineCheck {
      */
     public static void afterReproducibleVerdict(ExtensionContext context, Verdict verdict, ResultsLayout results)
             throws IOException {
-        BaselineSettings settings = BaselineSettings.resolve(ExtensionSettings.parameters(context), System.getenv());
+        check(BaselineSettings.resolve(ExtensionSettings.parameters(context), System.getenv()), verdict, results,
+                context::publishReportEntry, System.err);
+    }
+
+    /**
+     * The gate itself: {@code settings} applied to {@code verdict}, the outcome recorded under {@code results} and
+     * published through {@code reportEntries}, a note on {@code log} where the developer should see one.
+     *
+     * @throws AssertionFailedError when the gate fails the test
+     */
+    static void check(BaselineSettings settings, Verdict verdict, ResultsLayout results,
+            Consumer<Map<String, String>> reportEntries, PrintStream log) throws IOException {
         if (settings.mode() == BaselineMode.OFF || verdict.fingerprints() == null || verdict.fingerprints().isEmpty()) {
             return;
         }
@@ -54,9 +67,9 @@ public final class BaselineCheck {
         if (!outcome.environmentChanges().isEmpty()) {
             entry.put("repro4j.baseline.environmentChanges", outcome.environmentChanges().toString());
         }
-        context.publishReportEntry(entry);
+        reportEntries.accept(entry);
         switch (outcome.status()) {
-            case CREATED, UPDATED, DRIFT_WARNED, ENVIRONMENT_CHANGED -> System.err.println("[repro4j] "
+            case CREATED, UPDATED, DRIFT_WARNED, ENVIRONMENT_CHANGED -> log.println("[repro4j] "
                     + (outcome.status() == BaselineStatus.DRIFT_WARNED ? "WARNING: " : "") + verdict.displayName()
                     + ": " + outcome.message().replaceAll("\\s*\n\\s*", " "));
             default -> { }

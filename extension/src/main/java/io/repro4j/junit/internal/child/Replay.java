@@ -37,8 +37,8 @@ final class Replay {
             passed = false;
         }
         for (String key : keys) {
-            ChildResult result = read(replayed.testFiles(key).result());
-            ChildResult before = read(original.output().testFiles(key).result());
+            ChildResult result = ChildResult.readIfPresent(replayed.testFiles(key).result());
+            ChildResult before = ChildResult.readIfPresent(original.output().testFiles(key).result());
             passed &= summarize(out, original.output().shared() ? key : null, result,
                     before == null ? null : before.cohortDir());
         }
@@ -105,14 +105,4 @@ final class Replay {
         return List.copyOf(keys);
     }
 
-    private static ChildResult read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            return null;
-        }
-        try {
-            return Json.read(file, ChildResult.class, "child result");
-        } catch (Repro4jException e) {
-            return null;
-        }
-    }
 }

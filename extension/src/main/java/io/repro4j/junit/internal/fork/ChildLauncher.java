@@ -1,13 +1,10 @@
 package io.repro4j.junit.internal.fork;
 
-import io.repro4j.harness.Repro4jException;
 import io.repro4j.harness.results.Json;
 import io.repro4j.junit.internal.protocol.ChildResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -87,8 +84,8 @@ public final class ChildLauncher {
             }
             stdout.await(stdoutCopy, LOG_WAIT_MILLIS);
             stderr.await(stderrCopy, LOG_WAIT_MILLIS);
-            return new ChildOutcome(run, exited ? process.exitValue() : null, !exited, null, readResult(run),
-                    elapsedMs(t0), spawnedAt);
+            return new ChildOutcome(run, exited ? process.exitValue() : null, !exited, null,
+                    ChildResult.readIfPresent(run.files().result()), elapsedMs(t0), spawnedAt);
         } finally {
             RUNNING.remove(process);
             closeQuietly(process.getOutputStream());
@@ -127,17 +124,6 @@ public final class ChildLauncher {
         }
     }
 
-    private static ChildResult readResult(PlannedChild run) {
-        Path file = run.files().result();
-        if (!Files.isRegularFile(file)) {
-            return null;
-        }
-        try {
-            return Json.read(file, ChildResult.class, "child result");
-        } catch (Repro4jException e) {
-            return null;
-        }
-    }
 
     private static long elapsedMs(long t0) {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);

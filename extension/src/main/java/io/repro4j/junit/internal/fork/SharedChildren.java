@@ -1,7 +1,5 @@
 package io.repro4j.junit.internal.fork;
 
-import io.repro4j.harness.Repro4jException;
-import io.repro4j.harness.results.Json;
 import io.repro4j.harness.results.ResultsLayout.ChildFiles;
 import io.repro4j.junit.internal.protocol.ChildRequest;
 import io.repro4j.junit.internal.protocol.ChildResult;
@@ -84,7 +82,7 @@ public final class SharedChildren implements AutoCloseable {
         ChildFiles test = run.request().output().testFiles(testKey);
         while (true) {
             boolean ended = outcomes.isDone();
-            ChildResult result = read(test.result());
+            ChildResult result = ChildResult.readIfPresent(test.result());
             if (result != null) {
                 long spawnedAt = result.bodyStartedAtEpochMs() > 0 && result.startToBodyMs() >= 0
                         ? result.bodyStartedAtEpochMs() - result.startToBodyMs() : 0;
@@ -147,16 +145,6 @@ public final class SharedChildren implements AutoCloseable {
         return null;
     }
 
-    private static ChildResult read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            return null;
-        }
-        try {
-            return Json.read(file, ChildResult.class, "child result");
-        } catch (Repro4jException e) {
-            return null; // being replaced: read again on the next look
-        }
-    }
 
     /** Kills the children if they still run (the class ended early) and waits for them to be gone. */
     @Override

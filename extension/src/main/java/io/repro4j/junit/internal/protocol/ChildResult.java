@@ -1,5 +1,9 @@
 package io.repro4j.junit.internal.protocol;
 
+import io.repro4j.harness.Repro4jException;
+import io.repro4j.harness.results.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +42,21 @@ public record ChildResult(Status status, Failure failure, String cohortDir, int 
         ABORTED,
         /** The test invocation was not found or not executed. */
         NOT_RUN
+    }
+
+    /**
+     * The result in {@code file}, or {@code null} when there is none yet or it cannot be read (results are written
+     * atomically, so an unreadable one is not a child's; the caller treats it as missing).
+     */
+    public static ChildResult readIfPresent(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            return Json.read(file, ChildResult.class, "child result");
+        } catch (Repro4jException e) {
+            return null;
+        }
     }
 
     /**

@@ -129,6 +129,12 @@ final class FailureMessage {
             hints.add("this run started in a fresh, empty working directory: look for relative paths"
                     + " (new File(\"data.csv\"), Path.of(\"...\")) and files a previous run left behind");
         }
+        if (p.testOrderRotation() != 0) {
+            hints.add("this run executed the tests of its shared child JVM in another order (" + p.describe()
+                    .replaceAll(".*(tests in [^,]*).*", "$1") + "): the result depends on what a test run before it"
+                    + " left in the JVM — look for static caches, singletons, system properties or files one test"
+                    + " writes and another reads, and reset them in @BeforeEach/@AfterEach");
+        }
         if (!p.any() && !inputs && !(predictionsMoved && sameModel)) {
             hints.add("the runs were not perturbed, so the training itself varies between JVMs: look for an unseeded"
                     + " new Random(), Math.random(), System.nanoTime()/currentTimeMillis() or UUID.randomUUID() reaching"

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.repro4j.junit.Perturbation;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -29,5 +30,65 @@ class RunPerturbationsTest {
         assertThat(shifts).hasSize(11).doesNotContain(0);
         assertThat(RunPerturbations.forRun(2, Set.of(Perturbation.IDENTITY_HASH), 2).context())
                 .containsEntry("identity_hash_shift", 17);
+    }
+
+    @Test
+    void threadsGrowWithTheRunUpToTheCoresButNeverBelowTwo() {
+        assertThat(RunPerturbations.forRun(2, Set.of(Perturbation.THREADS), 8).threads()).isEqualTo(2);
+        assertThat(RunPerturbations.forRun(3, Set.of(Perturbation.THREADS), 8).threads()).isEqualTo(3);
+        assertThat(RunPerturbations.forRun(5, Set.of(Perturbation.THREADS), 4).threads()).isEqualTo(4);
+        assertThat(RunPerturbations.forRun(3, Set.of(Perturbation.THREADS), 1).threads()).isEqualTo(2);
+        assertThat(RunPerturbations.forRun(2, Set.of(Perturbation.IDENTITY_HASH), 8).threads()).isNull();
+    }
+
+    @Test
+    void identityHashShiftsBeyondTheTableStayDistinct() {
+        assertThat(RunPerturbations.forRun(11, Set.of(Perturbation.IDENTITY_HASH), 2).identityHashShift())
+                .isEqualTo(17 * 11 + 3);
+        assertThat(RunPerturbations.forRun(10, Set.of(Perturbation.IDENTITY_HASH), 2).identityHashShift())
+                .isEqualTo(127);
+        assertThat(RunPerturbations.forRun(2, Set.of(Perturbation.THREADS), 2).identityHashShift()).isZero();
+    }
+
+    @Test
+    void eachPerturbationIsRecordedDescribedAndApplied() {
+        RunPerturbations p = RunPerturbations.forRun(2, ALL, 2);
+
+        assertThat(p.any()).isTrue();
+        assertThat(p.context()).containsEntry("identity_hash_shift", 17).containsEntry("threads", 2)
+                .containsEntry("locale", "de-DE").containsEntry("time_zone", "Asia/Kolkata")
+                .containsEntry("fresh_working_directory", true).containsEntry("test_order", "reverse");
+        assertThat(p.describe()).isEqualTo("identity-hash shift 17, 2 threads, locale de-DE, time zone Asia/Kolkata,"
+                + " fresh working directory, tests in reverse order");
+        assertThat(p.environmentOverrides()).containsEntry("OMP_NUM_THREADS", "2").containsEntry("TZ", "Asia/Kolkata");
+        assertThat(p.systemPropertyOverrides()).containsEntry("user.language", "de").containsEntry("user.country", "DE")
+                .containsEntry("user.timezone", "Asia/Kolkata")
+                .containsEntry("java.util.concurrent.ForkJoinPool.common.parallelism", "2");
+        assertThat(RunPerturbations.forRun(3, Set.of(Perturbation.TEST_ORDER), 2).describe())
+                .isEqualTo("tests in order rotated by 1");
+        assertThat(RunPerturbations.forRun(3, Set.of(Perturbation.TEST_ORDER), 2).context())
+                .containsOnly(org.assertj.core.api.Assertions.entry("identity_hash_shift", 0),
+                        org.assertj.core.api.Assertions.entry("test_order", "rotate-1"));
+        for (Perturbation only : Perturbation.values()) {
+            assertThat(RunPerturbations.forRun(2, Set.of(only), 2).any()).as(only.name()).isTrue();
+        }
+        assertThat(RunPerturbations.forRun(1, ALL, 2).context()).containsOnlyKeys("identity_hash_shift");
+        assertThat(RunPerturbations.none().systemPropertyOverrides()).isEmpty();
+    }
+
+    @Test
+    void testOrderReversesRunTwoAndRotatesLaterRuns() {
+        List<String> tests = List.of("a", "b", "c");
+        assertThat(RunPerturbations.none().reorder(tests)).containsExactly("a", "b", "c");
+        assertThat(RunPerturbations.forRun(2, Set.of(Perturbation.TEST_ORDER), 2).reorder(tests))
+                .containsExactly("c", "b", "a");
+        assertThat(RunPerturbations.forRun(3, Set.of(Perturbation.TEST_ORDER), 2).reorder(tests))
+                .containsExactly("b", "c", "a");
+        assertThat(RunPerturbations.forRun(4, Set.of(Perturbation.TEST_ORDER), 2).reorder(tests))
+                .containsExactly("c", "a", "b");
+        assertThat(RunPerturbations.forRun(5, Set.of(Perturbation.TEST_ORDER), 2).reorder(tests))
+                .containsExactly("a", "b", "c");
+        assertThat(RunPerturbations.forRun(3, Set.of(Perturbation.TEST_ORDER), 2).reorder(List.of())).isEmpty();
+        assertThat(tests).containsExactly("a", "b", "c");
     }
 }

@@ -151,4 +151,78 @@ class FailureMessageTest {
                 + " models/returns -am -Dit.test='ModelIT#trains' -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false"
                 + " -Dfailsafe.failIfNoSpecifiedTests=false");
     }
+
+    @Test
+    void eachDifferenceGetsItsDetailLineAndThePredictionLineIsShownOnce() {
+        Path a = write("r1", PREDICTIONS, 0.5, "aa");
+        Path b = write("r2", new double[] {0.25, 0.5, 0.8, 1.0}, 0.6, "aa");
+
+        String message = message(a, b, run(2, 2, RunPerturbations.none()));
+
+        assertThat(message).contains("\nmetrics: metrics differ: rmse: 0.5 → 0.6 (")
+                .contains("\npredictions: first difference at index 2: 0.75 → 0.8");
+        assertThat(message.split("\npredictions: ", -1)).hasSize(2);
+        assertThat(message).doesNotContain("\npredictions_sha256: ").doesNotContain("\nenvironment: ");
+    }
+
+    @Test
+    void aReferencePredictionDigestAloneStillGetsThePredictionLine() {
+        Path a = write("r1", PREDICTIONS, 0.5, "aa");
+        Path b = write("r2", PREDICTIONS, 0.5, "aa");
+        edit(b, json -> json.put("predictions_sha256", "moved"));
+
+        String message = message(a, b, run(2, 2, RunPerturbations.none()));
+
+        assertThat(message.lines().findFirst().orElseThrow())
+                .isEqualTo("Training is not reproducible: predictions_sha256 differs in run 2 of 2.");
+        assertThat(message).contains("\npredictions: predictions.json values are bitwise equal");
+    }
+
+    @Test
+    void environmentChangesAreListed() {
+        Path a = write("r1", PREDICTIONS, 0.5, "aa");
+        Path b = write("r2", PREDICTIONS, 0.6, "aa");
+        edit(a, json -> json.putObject("environment").put("jdk_version", "17"));
+        edit(b, json -> json.putObject("environment").put("jdk_version", "21"));
+
+        assertThat(message(a, b, run(2, 2, RunPerturbations.none()))).contains("\nenvironment: jdk_version 17 → 21");
+    }
+
+    @Test
+    void eachPerturbationGetsItsHintAndTheUnperturbedHintOnlyWithoutThem() {
+        Path a = write("r1", PREDICTIONS, 0.5, "aa");
+        Path b = write("r2", PREDICTIONS, 0.6, "aa");
+        RunPerturbations all = RunPerturbations.forRun(2, Set.of(Perturbation.LOCALE_AND_TIMEZONE,
+                Perturbation.WORKING_DIRECTORY, Perturbation.TEST_ORDER), 2);
+
+        List<String> hints = FailureMessage.hints(compare(a, b), all, Snapshot.read(a), Snapshot.read(b));
+
+        assertThat(hints).hasSize(3);
+        assertThat(hints.get(0)).startsWith("run 1 ran in en-US / UTC, this run in de-DE / Asia/Kolkata: ");
+        assertThat(hints.get(1)).startsWith("this run started in a fresh, empty working directory");
+        assertThat(hints.get(2)).startsWith("this run executed the tests of its shared child JVM in another order"
+                + " (tests in reverse order): ");
+        assertThat(FailureMessage.hints(compare(a, b), RunPerturbations.none(), Snapshot.read(a), Snapshot.read(b)))
+                .singleElement().satisfies(h -> assertThat(h).startsWith("the runs were not perturbed"));
+    }
+
+    @Test
+    void theIdentityHashHintNamesTheMostTellingMovedField() {
+        Path a = write("r1", PREDICTIONS, 0.5, "aa");
+        Path b = write("r2", PREDICTIONS, 0.5, "aa");
+        edit(b, json -> json.put("model_sha256", "moved"));
+        RunPerturbations shifted = RunPerturbations.forRun(2, Set.of(Perturbation.IDENTITY_HASH), 2);
+
+        assertThat(FailureMessage.hints(compare(a, b), shifted, Snapshot.read(a), Snapshot.read(b)))
+                .singleElement().satisfies(h -> assertThat(h).startsWith("model_sha256 differs in this run"
+                        + " (identity-hash shift 17)"));
+        edit(b, json -> json.put("model_sha256", Snapshot.read(a).get("model_sha256")));
+        edit(b, json -> ((ObjectNode) json.get("comparison_group")).put("task_signature", "moved"));
+        assertThat(FailureMessage.hints(compare(a, b), shifted, Snapshot.read(a), Snapshot.read(b)))
+                .hasSize(2).last().satisfies(h -> assertThat(h).startsWith("comparison_group.task_signature differs"));
+    }
+
+    private static Comparison compare(Path a, Path b) {
+        return FingerprintComparison.compare(Snapshot.read(a), Snapshot.read(b));
+    }
 }

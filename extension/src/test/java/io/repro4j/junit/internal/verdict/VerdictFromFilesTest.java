@@ -243,4 +243,125 @@ class VerdictFromFilesTest {
         assertThat(judgement.verdict().message()).startsWith("Run 2 of 2 failed in its child JVM (unperturbed): ")
                 .contains("expected 3 rows").contains("\nlog: " + runs.get(1).files().stderr());
     }
+
+    // --- runs that did not complete --------------------------------------------------------------------------
+
+    private List<PlannedChild> twoRuns() throws java.io.IOException {
+        List<PlannedChild> runs = children(2, Set.of());
+        for (PlannedChild run : runs) {
+            Files.createDirectories(run.files().dir());
+        }
+        return runs;
+    }
+
+    private VerdictJudge.Judgement judge(List<PlannedChild> runs, ChildOutcome second) {
+        return VerdictJudge.judge(plan(Set.of(), runs), List.of(completed(runs.get(0), snapshot(1)), second));
+    }
+
+    @Test
+    void aRunThatCouldNotStartNamesItsCommand() throws Exception {
+        List<PlannedChild> runs = twoRuns();
+        VerdictJudge.Judgement judgement = judge(runs, new ChildOutcome(runs.get(1), null, false,
+                "java: not found", null, 0, 0));
+
+        assertThat(judgement.verdict().verdict()).isEqualTo(Verdict.Kind.ERROR);
+        assertThat(judgement.verdict().message()).isEqualTo("Run 2 of 2 could not be started: java: not found"
+                + "\ncommand: " + runs.get(1).files().command());
+        assertThat(judgement.verdict().runs().get(1).status()).isEqualTo("NOT_STARTED");
+        assertThat(judgement.failure()).isInstanceOf(AssertionFailedError.class)
+                .hasMessage(judgement.verdict().message());
+    }
+
+    @Test
+    void aTimeoutNamesTheLimitAndQuotesTheLastLinesOfTheLog() throws Exception {
+        List<PlannedChild> runs = twoRuns();
+        StringBuilder log = new StringBuilder();
+        for (int i = 1; i <= 25; i++) {
+            log.append("line ").append(i).append('\n');
+        }
+        Files.writeString(runs.get(1).files().stderr(), log);
+
+        VerdictJudge.Judgement judgement = judge(runs, new ChildOutcome(runs.get(1), null, true, null, null, 60_000,
+                0));
+
+        String message = judgement.verdict().message();
+        assertThat(message).startsWith("Run 2 of 2 timed out after 60 s (timeoutSeconds) and was killed with its"
+                + " child processes.\nlast lines of stderr.log:\n  | line 6\n").contains("\n  | line 25\nlog: ")
+                .doesNotContain("| line 5\n").endsWith("replay (from any shell): sh " + runs.get(1).files().command());
+        assertThat(judgement.verdict().runs().get(1).status()).isEqualTo("TIMED_OUT");
+    }
+
+    @Test
+    void aCrashNamesTheSignalAndSaysWhenTheLogIsEmpty() throws Exception {
+        List<PlannedChild> runs = twoRuns();
+        Files.writeString(runs.get(1).files().stderr(), "");
+
+        VerdictJudge.Judgement judgement = judge(runs, new ChildOutcome(runs.get(1), 137, false, null, null, 10, 0));
+
+        assertThat(judgement.verdict().message()).startsWith("Run 2 of 2 crashed: exit code 137 (SIGKILL). Its"
+                + " stderr.log is empty.\nlog: ");
+        assertThat(judgement.verdict().runs().get(1).status()).isEqualTo("CRASHED");
+        assertThat(judgement.verdict().runs().get(1).exitCode()).isEqualTo(137);
+    }
+
+    @Test
+    void anOutOfMemoryErrorPointsAtTheLogThatHasTheLine() throws Exception {
+        List<PlannedChild> runs = twoRuns();
+        Files.writeString(runs.get(1).files().stderr(), "nothing here\n");
+        Files.writeString(runs.get(1).files().stdout(), "Terminating due to java.lang.OutOfMemoryError: Java heap"
+                + " space\n");
+
+        String message = judge(runs, new ChildOutcome(runs.get(1), 3, false, null, null, 10, 0)).verdict().message();
+
+        assertThat(message).startsWith("Run 2 of 2 ran out of memory (-Xmx?; raise repro4j.child.maxHeap) and exited"
+                + " with exit code 3: Terminating due to java.lang.OutOfMemoryError: Java heap space.")
+                .contains("last lines of stdout.log:").contains("\nlog: " + runs.get(1).files().stdout());
+    }
+
+    @Test
+    void aRunThatExitedWithoutAResultSaysWhereItShouldBe() throws Exception {
+        List<PlannedChild> runs = twoRuns();
+        String message = judge(runs, new ChildOutcome(runs.get(1), 0, false, null, null, 10, 0)).verdict().message();
+
+        assertThat(message).startsWith("Run 2 of 2 exited without writing its result " + runs.get(1).files().result()
+                + ".");
+    }
+
+    @Test
+    void aStrictRefusalIsReportedAsARefusalAndAbortsInEveryRunAbortTheTest() throws Exception {
+        List<PlannedChild> runs = twoRuns();
+        ChildResult refused = new ChildResult(ChildResult.Status.FAILED, ChildResult.Failure.of(
+                new IllegalStateException("Strict environment missing: OMP_NUM_THREADS")), null, 0, false, 0, -1, 0,
+                Map.of(), Map.of(), Map.of());
+        assertThat(judge(runs, new ChildOutcome(runs.get(1), 0, false, null, refused, 10, 0)).verdict().message())
+                .startsWith("Run 2 of 2 refused to run in its child JVM (unperturbed): ");
+
+        ChildResult aborted = new ChildResult(ChildResult.Status.ABORTED, ChildResult.Failure.of(
+                new org.opentest4j.TestAbortedException("no GPU here")), null, 0, false, 0, -1, 0, Map.of(), Map.of(),
+                Map.of());
+        VerdictJudge.Judgement judgement = VerdictJudge.judge(plan(Set.of(), runs), List.of(
+                new ChildOutcome(runs.get(0), 0, false, null, aborted, 10, 0),
+                new ChildOutcome(runs.get(1), 0, false, null, aborted, 10, 0)));
+        assertThat(judgement.verdict().verdict()).isEqualTo(Verdict.Kind.ERROR);
+        assertThat(judgement.verdict().message()).isEqualTo("aborted in every run: no GPU here");
+        assertThat(judgement.failure()).isInstanceOf(org.opentest4j.TestAbortedException.class)
+                .hasMessage("Aborted in every child JVM: no GPU here");
+
+        VerdictJudge.Judgement once = judge(runs, new ChildOutcome(runs.get(1), 0, false, null, aborted, 10, 0));
+        assertThat(once.verdict().message()).startsWith("Run 2 of 2 failed in its child JVM (unperturbed): ");
+    }
+
+    @Test
+    void aSharedChildsEndIsExplainedInTheMessage() throws Exception {
+        List<PlannedChild> runs = twoRuns();
+        String message = judge(runs, new ChildOutcome(runs.get(1), 1, false, null, null, 10, 0,
+                "It was the child JVM shared by the tests of a.X.")).verdict().message();
+
+        assertThat(message).startsWith("Run 2 of 2 crashed: exit code 1. It was the child JVM shared by the tests of"
+                + " a.X.");
+        String timedOut = judge(runs, new ChildOutcome(runs.get(1), null, true, null, null, 10, 0, "Shared."))
+                .verdict().message();
+        assertThat(timedOut).startsWith("Run 2 of 2 timed out after 60 s (the sum of the timeoutSeconds of the tests"
+                + " sharing it) and was killed with its child processes. Shared.");
+    }
 }
