@@ -47,4 +47,28 @@ class OrphanBaselinesTest {
         BaselineFile.write(dir.resolve(key + ".json"),
                 new Baseline(testId, fingerprints, Json.MAPPER.createObjectNode()));
     }
+
+    @Test
+    void saysWhyATestIdNamesNoTest() {
+        ClassLoader loader = getClass().getClassLoader();
+        String fixture = io.repro4j.junit.fixtures.HyperparameterGateTestCase.class.getName();
+        assertThat(OrphanBaselines.whyMissing("not an id", loader)).isEqualTo("not a JUnit unique id");
+        assertThat(OrphanBaselines.whyMissing("[engine:junit-jupiter]/[class:" + fixture + "]", loader))
+                .isEqualTo("no test class and method in the id");
+        assertThat(OrphanBaselines.whyMissing("[engine:junit-jupiter]/[class:com.acme.Gone]/[method:x()]", loader))
+                .isEqualTo("class com.acme.Gone not found");
+        assertThat(OrphanBaselines.whyMissing("[engine:junit-jupiter]/[class:" + fixture + "]/[method:renamed()]",
+                loader)).isEqualTo("method renamed not found in " + fixture);
+        assertThat(OrphanBaselines.whyMissing("[engine:junit-jupiter]/[class:" + getClass().getName()
+                + "]/[method:saysWhyATestIdNamesNoTest()]", loader))
+                .isEqualTo(getClass().getName() + "#saysWhyATestIdNamesNoTest is no longer @DeterministicTraining");
+        assertThat(OrphanBaselines.whyMissing("[engine:junit-jupiter]/[class:" + fixture
+                + "]/[test-template:trains(io.repro4j.junit.TrainingRun)]/[test-template-invocation:#1]", loader))
+                .isNull();
+    }
+
+    @Test
+    void aMissingDirectoryHasNoOrphans() {
+        assertThat(OrphanBaselines.find(dir.resolve("none"), getClass().getClassLoader())).isEmpty();
+    }
 }
