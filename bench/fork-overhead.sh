@@ -13,8 +13,9 @@ sizes="${2:-small,medium}"
 source "$(dirname "$0")/test-classpath.sh"
 
 cd "$ext"   # results land in extension/target/repro4j, as in the tests
-# The in-process baseline trains in this JVM: give its OpenMP one thread, like the strict children.
+# The in-process baseline trains in this JVM, which strict mode refuses without the strict environment: start it
+# through bin/run-deterministic (one OpenMP thread, like the strict children; the children get their own clean one).
 # The benchmark fixtures are no regression gates: repro4j.baseline=off keeps them from writing baselines.
-OMP_NUM_THREADS=1 exec java -Xmx2g --enable-native-access=ALL-UNNAMED -Drepro4j.baseline=off \
+exec "$root/bin/run-deterministic" java -Xmx2g --enable-native-access=ALL-UNNAMED -Drepro4j.baseline=off \
     -Drepro4j.configDir="$ext/target/test-classes/config" \
     -cp "$classpath" io.repro4j.junit.bench.ForkOverheadBenchmark "$reps" "$sizes"
