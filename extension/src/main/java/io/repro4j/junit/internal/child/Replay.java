@@ -6,6 +6,7 @@ import io.repro4j.harness.compare.FieldDifference;
 import io.repro4j.harness.compare.FingerprintComparison;
 import io.repro4j.harness.results.AtomicFiles;
 import io.repro4j.harness.results.Json;
+import io.repro4j.harness.snapshot.DiffPrev;
 import io.repro4j.harness.snapshot.Snapshot;
 import io.repro4j.junit.internal.protocol.ChildRequest;
 import io.repro4j.junit.internal.protocol.ChildResult;
@@ -30,6 +31,14 @@ final class Replay {
             out.append(" (").append(result.failure().headline()).append(')');
         }
         boolean same = false;
+        if (result.cohortDir() != null) {
+            try {
+                // A replay has no test JVM to write it (its own results root holds nothing previous).
+                DiffPrev.write(Path.of(original.output().replayedInto(dir).resultsRoot()), Path.of(result.cohortDir()));
+            } catch (Repro4jException e) {
+                out.append("\ncannot write diff_prev.json: ").append(e.getMessage());
+            }
+        }
         String originalSnapshot = originalCohort(original);
         if (result.cohortDir() == null) {
             out.append("\nno snapshot was written");
