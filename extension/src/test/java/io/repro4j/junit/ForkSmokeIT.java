@@ -38,7 +38,11 @@ class ForkSmokeIT {
         assertThat(verdict.path("fingerprints").path("model_sha256").asText()).hasSize(64);
         Path secondRun = Path.of(verdict.path("runs").get(1).path("snapshot_dir").asText());
         assertThat(readJson(secondRun.resolve("diff_prev.json")).path("prev_snapshot").asText())
-                .as("run 2's diff_prev.json compares with run 1").contains(".run-1" + File.separator);
+                .as("run 2's diff_prev.json (the test JVM writes it) compares with run 1")
+                .contains(".run-1" + File.separator);
+        Path firstRun = Path.of(verdict.path("runs").get(0).path("snapshot_dir").asText());
+        assertThat(readJson(firstRun.resolve("diff_prev.json")).path("current_run_id").asText())
+                .isEqualTo(readJson(firstRun.resolve("snapshot.json")).path("run_id").asText());
     }
 
     private static Path verdictFile(String prefix) throws IOException {

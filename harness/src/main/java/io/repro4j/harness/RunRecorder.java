@@ -114,6 +114,16 @@ public final class RunRecorder {
         return writer.write();
     }
 
+    /**
+     * Writes the snapshot tree without {@code diff_prev.json}, for a caller that writes it later with
+     * {@code DiffPrev.write}: the test JVM of a {@code @DeterministicTraining} child does, once its children ended,
+     * so that the short-lived child need not read and compare the other snapshots of the results root.
+     */
+    @API(status = API.Status.INTERNAL, since = "0.1.0")
+    public Path writeWithoutPreviousRunDiff() {
+        return writer.write(false);
+    }
+
     /** Configures a {@link RunRecorder}. */
     public static final class Builder {
         private String experimentId = "determinism_test";

@@ -28,7 +28,9 @@ import org.apiguardian.api.API;
 
 /**
  * Loads LightGBM's native libraries (the SWIG binding ships none of its own loading code) and reports which native
- * libraries and library versions this JVM uses, for the environment fingerprint.
+ * libraries and library versions this JVM uses, for the environment fingerprint. In a child JVM given verified shared
+ * copies ({@link #useSharedCopies}, see {@link SharedNativeLibraries}) it loads those instead of extracting its own,
+ * and loads XGBoost's before XGBoost4J's own loader would copy it ({@link #preloadXGBoost}).
  */
 @API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class NativeLibraries {
@@ -48,6 +50,11 @@ public final class NativeLibraries {
     /** Digests computed by another JVM for the same class-path resources (see {@link #useKnownDigests}). */
     private static volatile Map<String, String> knownDigests = Map.of();
     private static volatile Map<String, String> bundledDigests;
+    /** Verified shared copies by file name, given by the parent of a child JVM; empty elsewhere. */
+    private static volatile Map<String, SharedNativeLibraries.Copy> sharedCopies = Map.of();
+    /** The shared copy of XGBoost's library this JVM loaded, or {@code null}. */
+    private static volatile SharedNativeLibraries.Copy loadedXgboostCopy;
+    private static final String XGBOOST_LOADER_CLASS = "ml.dmlc.xgboost4j.java.NativeLibLoader";
 
     private NativeLibraries() {
     }
@@ -67,6 +74,11 @@ public final class NativeLibraries {
                 return;
             }
             requireSupportedPlatform(System.getProperty("os.name", "?"), System.getProperty("os.arch", "?"));
+            Map<String, String> shared = loadSharedLightGbm();
+            if (shared != null) {
+                lightGbmDigests = shared;
+                return;
+            }
             Path dir;
             try {
                 dir = Files.createTempDirectory(Paths.get(System.getProperty("java.io.tmpdir")), "repro4j-lightgbm-");
@@ -100,6 +112,128 @@ public final class NativeLibraries {
                 digests.put(name, known != null ? known : sha256(file));
             }
             lightGbmDigests = Map.copyOf(digests);
+        }
+    }
+
+    /**
+     * Loads LightGBM from the shared copies when both are there and unchanged, and returns their digests; {@code null}
+     * (nothing loaded) otherwise.
+     */
+    private static Map<String, String> loadSharedLightGbm() {
+        Map<String, SharedNativeLibraries.Copy> copies = new LinkedHashMap<>();
+        for (String name : LIGHTGBM_LIBRARIES) {
+            SharedNativeLibraries.Copy copy = loadableCopy(name, LIGHTGBM_RESOURCES.substring(1) + name);
+            if (copy == null) {
+                return null;
+            }
+            copies.put(name, copy);
+        }
+        Map<String, String> digests = new LinkedHashMap<>();
+        for (SharedNativeLibraries.Copy copy : copies.values()) {
+            try {
+                System.load(copy.file().toString());
+            } catch (UnsatisfiedLinkError e) {
+                throw new Repro4jException("cannot load " + copy.file() + ": " + e.getMessage()
+                        + " (LightGBM needs the OpenMP runtime libgomp.so.1, Debian package libgomp1)", e);
+            }
+            digests.put(copy.file().getFileName().toString(), copy.sha256());
+        }
+        return Map.copyOf(digests);
+    }
+
+    /**
+     * Lets this child JVM load the verified shared copies its parent prepared ({@link SharedNativeLibraries#prepare}),
+     * by file name, encoded as {@link SharedNativeLibraries.Copy#encode()} writes them; malformed values are ignored.
+     */
+    public static void useSharedCopies(Map<String, String> encoded) {
+        Map<String, SharedNativeLibraries.Copy> copies = new LinkedHashMap<>();
+        if (encoded != null) {
+            encoded.forEach((name, value) -> {
+                SharedNativeLibraries.Copy copy = SharedNativeLibraries.Copy.decode(value);
+                if (copy != null && copy.file().getFileName().toString().equals(name)) {
+                    copies.put(name, copy);
+                }
+            });
+        }
+        sharedCopies = Map.copyOf(copies);
+    }
+
+    /**
+     * The shared copy of {@code resource} (file {@code name}) when it may be loaded: given by the parent, unchanged
+     * since the parent verified it, and with the digest of this class path's resource. Says on standard error why a
+     * given copy is not used; {@code null} then and when there is none.
+     */
+    private static SharedNativeLibraries.Copy loadableCopy(String name, String resource) {
+        SharedNativeLibraries.Copy copy = sharedCopies.get(name);
+        if (copy == null) {
+            return null;
+        }
+        java.net.URL url = NativeLibraries.class.getClassLoader().getResource(resource);
+        String expected = knownDigest(url, copy.size());
+        if (!copy.sha256().equals(expected)) {
+            System.err.println("[repro4j] not loading the shared " + copy.file() + ": its digest " + copy.sha256()
+                    + " is not that of " + url + " (" + expected + "); extracting a private copy instead");
+            return null;
+        }
+        if (!copy.unchanged()) {
+            System.err.println("[repro4j] not loading the shared " + copy.file() + ": it changed after the test JVM"
+                    + " verified it (size, modification or status-change time, or file key differ); extracting a private copy"
+                    + " instead");
+            return null;
+        }
+        return copy;
+    }
+
+    /**
+     * In a child JVM with a verified shared copy of XGBoost's library: loads it and marks XGBoost4J's own loader
+     * ({@code NativeLibLoader}, whose {@code initXGBoost} would otherwise copy the 17.7 MB file into a fresh temp file)
+     * as done. Does nothing without a loadable copy, off Linux x86_64, when XGBoost4J is absent or in another class
+     * loader (JNI binds native methods to libraries loaded through their class's loader), or when its loader has
+     * already run or looks different from the one of 2.1.4 to 3.4.0 (a {@code static boolean initialized}); XGBoost4J
+     * then loads itself as before. Must run after the strict check: it loads native code.
+     */
+    public static void preloadXGBoost() {
+        if (!isLinuxX86_64(System.getProperty("os.name", "?"), System.getProperty("os.arch", "?"))
+                || !sharedCopies.containsKey(XGBOOST_LIBRARY)) {
+            return;
+        }
+        ClassLoader ours = NativeLibraries.class.getClassLoader();
+        java.lang.reflect.Field initialized;
+        Class<?> loader;
+        try {
+            loader = Class.forName(XGBOOST_LOADER_CLASS, false, ours);
+            if (loader.getClassLoader() != ours) {
+                return;
+            }
+            initialized = loader.getDeclaredField("initialized");
+            int modifiers = initialized.getModifiers();
+            if (initialized.getType() != boolean.class || !java.lang.reflect.Modifier.isStatic(modifiers)
+                    || java.lang.reflect.Modifier.isFinal(modifiers)) {
+                return;
+            }
+            initialized.setAccessible(true);
+        } catch (ClassNotFoundException | LinkageError | NoSuchFieldException | RuntimeException absent) {
+            return;
+        }
+        SharedNativeLibraries.Copy copy = loadableCopy(XGBOOST_LIBRARY, XGBOOST_RESOURCE);
+        if (copy == null) {
+            return;
+        }
+        try {
+            Class.forName(XGBOOST_LOADER_CLASS, true, ours);
+            // initXGBoost is static synchronized: holding the class's monitor keeps it from running halfway.
+            synchronized (loader) {
+                if (initialized.getBoolean(null)) {
+                    return;
+                }
+                System.load(copy.file().toString());
+                loadedXgboostCopy = copy;
+                initialized.setBoolean(null, true);
+            }
+        } catch (UnsatisfiedLinkError | ReflectiveOperationException | RuntimeException e) {
+            // Nothing was marked: XGBoost4J's own loader runs when XGBoost is first used and reports the problem.
+            System.err.println("[repro4j] could not preload " + copy.file() + ": " + e
+                    + "; XGBoost4J loads its own copy instead");
         }
     }
 
@@ -238,6 +372,10 @@ public final class NativeLibraries {
                 }
                 Path file = Paths.get(line.substring(slash).trim());
                 String name = file.getFileName().toString();
+                SharedNativeLibraries.Copy shared = loadedXgboostCopy;
+                if (shared != null && shared.file().equals(file.toAbsolutePath().normalize())) {
+                    return shared.sha256(); // verified before it was loaded
+                }
                 if (name.contains("xgboost4j") && name.endsWith(".so") && Files.isRegularFile(file)) {
                     String known = extractedXgboostDigest(file);
                     return known != null ? known : sha256(file);
@@ -286,10 +424,7 @@ public final class NativeLibraries {
             return cached;
         }
         Map<String, String> out = new TreeMap<>();
-        List<String> resources = new java.util.ArrayList<>();
-        resources.add(XGBOOST_RESOURCE);
-        LIGHTGBM_LIBRARIES.forEach(n -> resources.add(LIGHTGBM_RESOURCES.substring(1) + n));
-        for (String resource : resources) {
+        for (String resource : bundledResources()) {
             java.net.URL url = NativeLibraries.class.getClassLoader().getResource(resource);
             String key = resourceKey(url);
             if (key == null) {
@@ -311,6 +446,14 @@ public final class NativeLibraries {
         cached = Collections.unmodifiableMap(out);
         bundledDigests = cached;
         return cached;
+    }
+
+    /** The class-path resources of the bundled Linux x86_64 libraries, in load order, without a leading slash. */
+    static List<String> bundledResources() {
+        List<String> resources = new java.util.ArrayList<>();
+        resources.add(XGBOOST_RESOURCE);
+        LIGHTGBM_LIBRARIES.forEach(n -> resources.add(LIGHTGBM_RESOURCES.substring(1) + n));
+        return List.copyOf(resources);
     }
 
     /** The known digest of the resource at {@code url} when its content has {@code size} bytes, else {@code null}. */

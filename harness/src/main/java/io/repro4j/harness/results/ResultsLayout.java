@@ -17,6 +17,8 @@ import org.apiguardian.api.API;
  *                                          replay-&lt;time&gt;-&lt;pid&gt;/ (one per replay)
  *   report/{index.html, report.json}       the report of every verdict
  *   cds/                                   the class-data archive children share
+ *   natives/&lt;sha256 prefix&gt;/&lt;library&gt;       one verified copy of each bundled native library that
+ *                                          children load instead of extracting their own
  *   slots/                                 lock files bounding the child JVMs running at once
  * </pre>
  *
@@ -40,6 +42,8 @@ public record ResultsLayout(Path root) {
     public static final String REPORT = "report";
     /** The folder of the class-data archive. */
     public static final String CDS = "cds";
+    /** The folder of the native libraries children share. */
+    public static final String NATIVES = "natives";
     /** The folder of the slot files that bound the child JVMs running at once. */
     public static final String SLOTS = "slots";
 
@@ -135,6 +139,11 @@ public record ResultsLayout(Path root) {
     /** {@code cds/}. */
     public Path classDataSharing() {
         return root.resolve(CDS);
+    }
+
+    /** {@code natives/}: the verified copies of the bundled native libraries that child JVMs load. */
+    public Path nativeLibraries() {
+        return root.resolve(NATIVES);
     }
 
     /** {@code slots/}: one lock file per child JVM that may run at once, shared by every test JVM using this root. */

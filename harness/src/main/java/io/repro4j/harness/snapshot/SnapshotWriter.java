@@ -20,6 +20,7 @@ import io.repro4j.harness.seed.PyStr;
 import io.repro4j.harness.strict.StrictGuard;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -46,10 +47,8 @@ public final class SnapshotWriter {
     /** The {@code fingerprint_schema_version} written. */
     public static final String SCHEMA_VERSION = "1.0";
 
-    private static final DateTimeFormatter TIMESTAMP =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter RUN_ID_TIME =
-            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+    static final String TIMESTAMP_PATTERN = "yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'";
+    static final String RUN_ID_TIME_PATTERN = "yyyyMMdd'T'HHmmss.SSSSSS'Z'";
 
     /** What identifies the run; validated when the writer is created. */
     public record Settings(Path resultsRoot, String runName, String experimentId, String target, View view,
@@ -218,8 +217,18 @@ public final class SnapshotWriter {
         context.put(Objects.requireNonNull(key, "key"), value);
     }
 
-    /** Writes the tree and returns the cohort directory. */
+    /** Writes the tree, {@code diff_prev.json} included, and returns the cohort directory. */
     public Path write() {
+        return write(true);
+    }
+
+    /**
+     * Writes the tree and returns the cohort directory.
+     *
+     * @param previousRunDiff whether to write {@code diff_prev.json} too; without it, whoever leaves it out writes it
+     *     later with {@link DiffPrev#write}
+     */
+    public Path write(boolean previousRunDiff) {
         Instant now = Instant.now();
         List<LedgerEntry> ledger = List.copyOf(ledgerSource.get());
         String datasetSignature = datasetRecorded ? Signatures.dataset(dataDir, symbols, maxRowsPerSymbol) : null;
@@ -283,9 +292,9 @@ public final class SnapshotWriter {
         group.put("library_versions_signature", EnvironmentFingerprint.libraryVersionsSignature(libraryVersions));
         group.put("data_sha256", dataSha256);
 
-        String runId = RUN_ID_TIME.format(now) + "_" + Sha256.hex(cohortId + "|" + PyStr.str(hyperparametersSignature)
+        String runId = utc(now, false) + "_" + Sha256.hex(cohortId + "|" + PyStr.str(hyperparametersSignature)
                 + "|" + settings.trainSeed() + "|" + settings.runName()).substring(0, 12);
-        String timestamp = TIMESTAMP.format(now);
+        String timestamp = utc(now, true);
 
         Map<String, Object> snapshot = new LinkedHashMap<>();
         snapshot.put("run_id", runId);
@@ -373,8 +382,47 @@ public final class SnapshotWriter {
         Json.write(cohortDir.resolve("metadata.json"), metadata);
         // snapshot.json last: its presence means the cohort directory is complete
         Json.write(cohortDir.resolve(Snapshot.FILE_NAME), snapshot);
-        DiffPrev.write(root, cohortDir);
+        if (previousRunDiff) {
+            DiffPrev.write(root, cohortDir);
+        }
         return cohortDir;
+    }
+
+    /**
+     * {@code now} in UTC as {@link #TIMESTAMP_PATTERN} ({@code separated}) or {@link #RUN_ID_TIME_PATTERN} formats it,
+     * microseconds truncated. Spelled out: a {@code DateTimeFormatter}'s first use cost a child JVM milliseconds.
+     */
+    static String utc(Instant now, boolean separated) {
+        LocalDateTime t = LocalDateTime.ofEpochSecond(now.getEpochSecond(), now.getNano(), ZoneOffset.UTC);
+        if (t.getYear() < 1000 || t.getYear() > 9999) {
+            return DateTimeFormatter.ofPattern(separated ? TIMESTAMP_PATTERN : RUN_ID_TIME_PATTERN)
+                    .withZone(ZoneOffset.UTC).format(now);
+        }
+        StringBuilder sb = new StringBuilder(27).append(t.getYear());
+        if (separated) {
+            sb.append('-');
+        }
+        twoDigits(sb, t.getMonthValue());
+        if (separated) {
+            sb.append('-');
+        }
+        twoDigits(sb, t.getDayOfMonth());
+        sb.append('T');
+        twoDigits(sb, t.getHour());
+        if (separated) {
+            sb.append(':');
+        }
+        twoDigits(sb, t.getMinute());
+        if (separated) {
+            sb.append(':');
+        }
+        twoDigits(sb, t.getSecond());
+        String micros = Integer.toString(1_000_000 + t.getNano() / 1000);
+        return sb.append('.').append(micros, 1, 7).append('Z').toString();
+    }
+
+    private static void twoDigits(StringBuilder sb, int value) {
+        sb.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
     }
 
     private static List<String> writeImportances(Path dir, List<LedgerEntry> ledger) {

@@ -89,6 +89,22 @@ class RunRecorderTest {
     }
 
     @Test
+    void withoutThePreviousRunDiffTheCallerWritesTheSameOneLater(@TempDir Path root) throws IOException {
+        record(builder(root, "r1").build());
+        RunRecorder second = builder(root, "r2").build();
+        second.recordDataset("synthetic/interval=5m", List.of("MSFT", "AAPL"), 2000, DATA);
+        second.recordMetrics(Map.of("rmse", 0.25, "n", 3));
+        Path cohort = second.writeWithoutPreviousRunDiff();
+
+        assertThat(cohort.resolve("snapshot.json")).isRegularFile();
+        assertThat(cohort.resolve("diff_prev.json")).doesNotExist();
+        DiffPrev.write(root.toAbsolutePath(), cohort);
+        JsonNode diff = Json.MAPPER.readTree(cohort.resolve("diff_prev.json").toFile());
+        assertThat(diff.get("prev_snapshot").asText()).contains("r1");
+        assertThat(diff.get("changed_keys").toString()).contains("metrics_sha256");
+    }
+
+    @Test
     void secondRunComparesWithTheFirst(@TempDir Path root) throws IOException {
         record(builder(root, "r1").build());
         Path second = record(builder(root, "r2").build());

@@ -68,11 +68,15 @@ public final class ChildSession {
         // choke point need not check again, and must not refuse a perturbed run's declared thread count.
         StrictGuard.acceptedBy("@DeterministicTraining child JVM");
         NativeLibraries.useKnownDigests(request.launch().nativeLibraryDigests());
+        NativeLibraries.useSharedCopies(request.launch().sharedNativeLibraries());
         Determinism.useConfiguration(config);
         ChildSession session = new ChildSession(request, config);
         session.checkedAtEpochMs = System.currentTimeMillis();
         session.checkedCpuMs = cpuMs();
         current = session;
+        // Before the Launcher loads the test class: a test that builds a DMatrix before it trains would otherwise
+        // have XGBoost4J extract its own 17.7 MB copy.
+        NativeLibraries.preloadXGBoost();
         return session;
     }
 

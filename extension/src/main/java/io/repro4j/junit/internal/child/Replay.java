@@ -6,6 +6,7 @@ import io.repro4j.harness.compare.FieldDifference;
 import io.repro4j.harness.compare.FingerprintComparison;
 import io.repro4j.harness.results.AtomicFiles;
 import io.repro4j.harness.results.Json;
+import io.repro4j.harness.snapshot.DiffPrev;
 import io.repro4j.harness.snapshot.Snapshot;
 import io.repro4j.junit.internal.protocol.ChildRequest;
 import io.repro4j.junit.internal.protocol.ChildResult;
@@ -39,7 +40,7 @@ final class Replay {
         for (String key : keys) {
             ChildResult result = ChildResult.readIfPresent(replayed.testFiles(key).result());
             ChildResult before = ChildResult.readIfPresent(original.output().testFiles(key).result());
-            passed &= summarize(out, original.output().shared() ? key : null, result,
+            passed &= summarize(out, replayed, original.output().shared() ? key : null, result,
                     before == null ? null : before.cohortDir());
         }
         out.append("\nlogs: ").append(dir.resolve("stdout.log")).append(", ").append(dir.resolve("stderr.log"))
@@ -49,7 +50,8 @@ final class Replay {
     }
 
     /** Appends one test's lines; true when it passed with the original's fingerprints (or had none to match). */
-    private static boolean summarize(StringBuilder out, String key, ChildResult result, String originalSnapshot) {
+    private static boolean summarize(StringBuilder out, ChildRequest.Output replayed, String key, ChildResult result,
+            String originalSnapshot) {
         String indent = key == null ? "" : "  ";
         if (key != null) {
             out.append("\n").append(key).append(':');
@@ -63,6 +65,14 @@ final class Replay {
             out.append(" (").append(result.failure().headline()).append(')');
         }
         boolean same = false;
+        if (result.cohortDir() != null) {
+            try {
+                // A replay has no test JVM to write it (its own results root holds nothing previous).
+                DiffPrev.write(Path.of(replayed.resultsRoot()), Path.of(result.cohortDir()));
+            } catch (Repro4jException e) {
+                out.append("\n").append(indent).append("cannot write diff_prev.json: ").append(e.getMessage());
+            }
+        }
         if (result.cohortDir() == null) {
             out.append("\n").append(indent).append("no snapshot was written");
         } else if (originalSnapshot == null) {

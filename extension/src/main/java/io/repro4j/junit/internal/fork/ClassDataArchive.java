@@ -30,10 +30,11 @@ import org.apiguardian.api.API;
  *
  * <p>Java 17 archives classes only from jars and refuses to dump while a non-empty directory precedes a used jar on
  * the class path, so the class files of the class-path directories ({@code target/test-classes}, {@code
- * target/classes}) are packed into jars under {@code <results root>/cds/} (named by content hash) that go first,
- * and the directories move behind the dependency jars, where they still serve resources under their usual {@code
- * file:} URLs. Classes resolve exactly as before; resources too, because this is done only when no resource name is
- * both in a directory and in a jar, and only when the directories come before every jar (Surefire's layout).
+ * target/classes}, and a reactor module's {@code target/classes} after the jars under {@code mvn test}) are packed
+ * into jars under {@code <results root>/cds/} (named by content hash), each at its directory's place, and the
+ * directories move behind every jar, where they still serve resources under their usual {@code file:} URLs. Classes
+ * resolve exactly as before; resources too, because this is done only when no resource name is both in a directory
+ * and in a jar.
  *
  * <p>The first planned test whose archive is missing has its run 1 write it at exit ({@code
  * -XX:ArchiveClassesAtExit}), holding a file lock so that no other JVM writes the same archive; it is published by
@@ -219,38 +220,38 @@ public final class ClassDataArchive {
 
         static Layout of(String classpath, Path dir) {
             try {
+                // Each directory's classes go into a jar at the directory's own place, so every class resolves
+                // from the same entry as before; the directories follow all jars, serving their resources.
                 List<Path> dirs = new ArrayList<>();
                 List<String> jars = new ArrayList<>();
+                List<String> out = new ArrayList<>();
+                java.util.Set<String> resources = new java.util.HashSet<>();
                 for (String entry : classpath.split(File.pathSeparator)) {
                     Path p = Path.of(entry);
                     if (Files.isDirectory(p)) {
-                        if (!jars.isEmpty()) {
-                            return new Layout(null); // a jar before a directory: precedence would change
-                        }
                         dirs.add(p);
+                        List<Path> classes = new ArrayList<>();
+                        try (Stream<Path> files = Files.walk(p)) {
+                            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
+                                String name = p.relativize(f).toString().replace(File.separatorChar, '/');
+                                if (name.endsWith(".class")) {
+                                    classes.add(f);
+                                } else {
+                                    resources.add(name); // directories keep their order among themselves
+                                }
+                            }
+                        }
+                        if (!classes.isEmpty()) {
+                            out.add(pack(p, classes, dir).toString());
+                        }
                     } else if (Files.isRegularFile(p)) {
                         jars.add(entry);
+                        out.add(entry);
                     }
                     // entries that do not exist contribute nothing
                 }
                 if (dirs.isEmpty()) {
                     return new Layout(String.join(File.pathSeparator, jars));
-                }
-                java.util.Set<String> resources = new java.util.HashSet<>();
-                List<String> packed = new ArrayList<>();
-                for (Path d : dirs) {
-                    List<Path> classes = new ArrayList<>();
-                    try (Stream<Path> files = Files.walk(d)) {
-                        for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
-                            String name = d.relativize(f).toString().replace(File.separatorChar, '/');
-                            if (name.endsWith(".class")) {
-                                classes.add(f);
-                            } else {
-                                resources.add(name);
-                            }
-                        }
-                    }
-                    packed.add(pack(d, classes, dir).toString());
                 }
                 for (String jar : jars) {
                     try (java.util.jar.JarFile jf = new java.util.jar.JarFile(jar, false)) {
@@ -261,13 +262,11 @@ public final class ClassDataArchive {
                             // directory's copy behind the jar's changes no lookup result.
                             if (!e.isDirectory() && resources.contains(e.getName())
                                     && !e.getName().startsWith("META-INF/services/")) {
-                                return new Layout(null); // the directory's copy would no longer win
+                                return new Layout(null); // a jar and a directory both have it: order would change
                             }
                         }
                     }
                 }
-                List<String> out = new ArrayList<>(packed);
-                out.addAll(jars);
                 dirs.forEach(d -> out.add(d.toString()));
                 return new Layout(String.join(File.pathSeparator, out));
             } catch (IOException | RuntimeException e) {

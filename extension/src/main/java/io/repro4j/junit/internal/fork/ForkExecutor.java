@@ -1,7 +1,10 @@
 package io.repro4j.junit.internal.fork;
 
 import io.repro4j.harness.results.ConfinedDelete;
+import io.repro4j.harness.Repro4jException;
 import io.repro4j.harness.results.ResultsLayout;
+import io.repro4j.harness.snapshot.DiffPrev;
+import io.repro4j.harness.snapshot.Snapshot;
 import io.repro4j.junit.internal.protocol.FirstRunBarrier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -85,6 +88,7 @@ public final class ForkExecutor {
                     throw new IllegalStateException(cause);
                 }
             }
+            writePreviousRunDiffs(plan, outcomes);
             return outcomes;
         } finally {
             // Interrupts waiting launchers, which kill their process trees before returning.
@@ -115,6 +119,26 @@ public final class ForkExecutor {
             }
             if (interrupted) {
                 Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Writes each run's {@code diff_prev.json}, run 1 first, which the children leave out: comparing with the other
+     * snapshots of the results root costs this warm JVM little and a fresh child JVM tens of milliseconds. Every run
+     * wrote its snapshot after run 1's (the first-run barrier), so the comparison is the one the child would have
+     * made. A snapshot that cannot be read is left as it is: the verdict names the problem.
+     */
+    static void writePreviousRunDiffs(ForkPlan plan, List<ChildOutcome> outcomes) {
+        for (ChildOutcome outcome : outcomes) {
+            String cohort = outcome.result() == null ? null : outcome.result().cohortDir();
+            if (cohort == null || !Files.isRegularFile(Path.of(cohort).resolve(Snapshot.FILE_NAME))) {
+                continue;
+            }
+            try {
+                DiffPrev.write(plan.results().root(), Path.of(cohort));
+            } catch (Repro4jException unreadable) {
+                // reported by the verdict, which reads the same snapshot
             }
         }
     }

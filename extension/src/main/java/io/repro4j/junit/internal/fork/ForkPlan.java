@@ -3,6 +3,7 @@ package io.repro4j.junit.internal.fork;
 import io.repro4j.harness.config.ConfigLoader;
 import io.repro4j.harness.config.Setting;
 import io.repro4j.harness.estimator.NativeLibraries;
+import io.repro4j.harness.estimator.SharedNativeLibraries;
 import io.repro4j.harness.results.ResultsLayout;
 import io.repro4j.harness.results.ResultsLayout.ChildFiles;
 import io.repro4j.harness.results.ResultsRoot;
@@ -109,6 +110,8 @@ public record ForkPlan(ChildRequest.TestInvocation test, String testKey, Results
         int cores = Runtime.getRuntime().availableProcessors();
         // Hashed once per test JVM (fast here: C2 with SHA intrinsics), instead of in every short-lived child.
         Map<String, String> nativeDigests = NativeLibraries.bundledLibraryDigests();
+        // One verified copy per results root, instead of every child extracting 25 MB from the jars.
+        Map<String, String> sharedNatives = SharedNativeLibraries.prepare(results.nativeLibraries());
 
         Map<String, String> configParams = new LinkedHashMap<>();
         for (String key : FORWARDED_PARAMETERS) {
@@ -136,7 +139,7 @@ public record ForkPlan(ChildRequest.TestInvocation test, String testKey, Results
                     new ChildRequest.RunSpec(k, spec.runs(), spec.perturbations(), perturbations),
                     new ChildRequest.Output(results.root().toString(), files.dir().toString(),
                             k == 1 ? null : files.sibling(1).dir().toString(), shared),
-                    new ChildRequest.Launch(configParams, 0L, nativeDigests));
+                    new ChildRequest.Launch(configParams, 0L, nativeDigests, sharedNatives));
 
             Map<String, String> env = ChildEnvironment.variables(System.getenv(), experiment.config(), perturbations);
             List<String> command = new ArrayList<>();

@@ -75,6 +75,8 @@ public final class SharedChildren implements AutoCloseable {
         for (PlannedChild run : plan.children()) {
             out.add(await(run, testKey));
         }
+        // The children leave diff_prev.json out, as per-test children do; this test's runs all ended here.
+        ForkExecutor.writePreviousRunDiffs(plan, out);
         return out;
     }
 

@@ -180,9 +180,18 @@ public record ChildRequest(List<TestEntry> tests, RunSpec run, Output output, La
      * @param spawnedAtEpochMs when the parent started the process (for the fork overhead); 0 when unknown
      * @param nativeLibraryDigests the parent's {@code NativeLibraries.bundledLibraryDigests()}, so the child need not
      *     hash 25 MB of native libraries for its environment fingerprint
+     * @param sharedNativeLibraries the verified copies of the native libraries under the results root's
+     *     {@code natives/} ({@code SharedNativeLibraries.prepare}), by file name, which the child loads instead of
+     *     extracting its own; empty when there are none
      */
     public record Launch(Map<String, String> configurationParameters, long spawnedAtEpochMs,
-            Map<String, String> nativeLibraryDigests) {
+            Map<String, String> nativeLibraryDigests, Map<String, String> sharedNativeLibraries) {
+
+        /** A launch without shared native libraries. */
+        public Launch(Map<String, String> configurationParameters, long spawnedAtEpochMs,
+                Map<String, String> nativeLibraryDigests) {
+            this(configurationParameters, spawnedAtEpochMs, nativeLibraryDigests, Map.of());
+        }
     }
 
     /** The first (in a child of one test, the only) test. */
@@ -219,6 +228,7 @@ public record ChildRequest(List<TestEntry> tests, RunSpec run, Output output, La
     /** A copy with the spawn time set. */
     public ChildRequest spawnedAt(long epochMs) {
         return new ChildRequest(tests, run, output,
-                new Launch(launch.configurationParameters(), epochMs, launch.nativeLibraryDigests()));
+                new Launch(launch.configurationParameters(), epochMs, launch.nativeLibraryDigests(),
+                        launch.sharedNativeLibraries()));
     }
 }

@@ -88,7 +88,7 @@ public final class ChildRequestReader {
 
     private static ChildRequest.Launch launch(Map<String, Object> m) {
         return new ChildRequest.Launch(strings(map(m, "configuration_parameters")), number(m, "spawned_at_epoch_ms"),
-                strings(map(m, "native_library_digests")));
+                strings(map(m, "native_library_digests")), strings(map(m, "shared_native_libraries")));
     }
 
     private static RunPerturbations runPerturbations(Map<String, Object> m) {

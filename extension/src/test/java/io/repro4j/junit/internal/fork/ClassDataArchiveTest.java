@@ -67,6 +67,23 @@ class ClassDataArchiveTest {
     }
 
     @Test
+    void aDirectoryAfterAJarHasItsClassesPackedInItsOwnPlace() throws IOException {
+        Path jar = jarWith("other/resource.txt");
+        Path classes = classesDirWith("config/only-here.properties");
+        Path emptyOfClasses = Files.createDirectories(dir.resolve("resources-only"));
+        Files.writeString(emptyOfClasses.resolve("data.txt"), "x");
+
+        String[] entries = plannedClasspath(jar + File.pathSeparator + classes + File.pathSeparator + emptyOfClasses,
+                dir.resolve("root")).split(File.pathSeparator);
+
+        // Maven's reactor puts a module's target/classes after jars (e.g. mvn test without package).
+        assertThat(entries).hasSize(4);
+        assertThat(entries[0]).isEqualTo(jar.toString());
+        assertThat(entries[1]).endsWith(".jar").startsWith(dir.resolve("root").resolve("cds").toString());
+        assertThat(entries).endsWith(classes.toString(), emptyOfClasses.toString());
+    }
+
+    @Test
     void aSecondResultsRootGetsItsOwnPackedJarsAfterTheFirstWasDeleted() throws IOException {
         Path classes = classesDirWith("config/only-here.properties");
         Path jar = jarWith("other/resource.txt");

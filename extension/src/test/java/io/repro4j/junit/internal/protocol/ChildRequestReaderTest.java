@@ -37,7 +37,8 @@ class ChildRequestReaderTest {
                         new RunPerturbations(17, 2, "de", "DE", "Asia/Tokyo", true, -1)),
                 new ChildRequest.Output("/res", "/res/work/x/run-2", "/res/work/x/run-1", true),
                 new ChildRequest.Launch(Map.of("junit.jupiter.execution.parallel.enabled", "false"), 1_795_838_782_763L,
-                        Map.of("jar:file:/x.jar!/lib.so 1 2", "abc 3")));
+                        Map.of("jar:file:/x.jar!/lib.so 1 2", "abc 3"),
+                        Map.of("lib.so", "abc 3 4 (dev=1,ino=2) /res/natives/with space/lib.so")));
         Path file = dir.resolve("request.json");
         Json.write(file, request);
 
