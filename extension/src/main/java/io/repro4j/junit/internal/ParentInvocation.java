@@ -13,6 +13,7 @@ import io.repro4j.junit.internal.config.TrainingSpec;
 import io.repro4j.junit.internal.fork.ChildOutcome;
 import io.repro4j.junit.internal.fork.ForkExecutor;
 import io.repro4j.junit.internal.fork.ForkPlan;
+import io.repro4j.junit.internal.fork.SparkChildren;
 import io.repro4j.junit.internal.protocol.ChildRequest;
 import io.repro4j.junit.internal.verdict.Verdict;
 import io.repro4j.junit.internal.verdict.VerdictJudge;
@@ -57,6 +58,7 @@ public final class ParentInvocation {
             settings = ExtensionSettings.from(context);
             experiment = ResolvedExperiment.discover(spec.config(), spec.configExplicit(), parameters,
                     System.getenv());
+            SparkChildren.refuseUnsupportedJdk(parameters);
         } catch (ExtensionConfigurationException | Repro4jException e) {
             ResultsLayout results = ResultsLayout.of(ResultsRoot.resolve(parameters, System.getenv()));
             Verdict refused = Verdict.refused(test.uniqueId(), test.className(), test.methodName(), test.displayName(),

@@ -18,10 +18,11 @@ import org.apiguardian.api.API;
  * @param country the {@code user.country}, or {@code null} for the strict default
  * @param timeZone the {@code user.timezone} and {@code TZ}, or {@code null} for the strict UTC
  * @param freshWorkingDirectory true when the run starts in a fresh, empty working directory
+ * @param partitioning the Spark partitioning defaults of this run, or {@code null} for Spark's own
  */
 @API(status = API.Status.INTERNAL, since = "0.1.0")
 public record RunPerturbations(int identityHashShift, Integer threads, String language, String country,
-        String timeZone, boolean freshWorkingDirectory) {
+        String timeZone, boolean freshWorkingDirectory, SparkPartitioning partitioning) {
 
     /** Identity-hash shifts by run index (run 1 first); distinct primes, so runs never coincide. */
     private static final int[] SHIFTS = {0, 17, 31, 47, 61, 73, 89, 97, 107, 127};
@@ -32,7 +33,7 @@ public record RunPerturbations(int identityHashShift, Integer threads, String la
 
     /** No perturbation: what run 1 always gets. */
     public static RunPerturbations none() {
-        return new RunPerturbations(0, null, null, null, null, false);
+        return new RunPerturbations(0, null, null, null, null, false, null);
     }
 
     /** The perturbations of run {@code runIndex} (1-based) given what the test asked for. */
@@ -52,12 +53,14 @@ public record RunPerturbations(int identityHashShift, Integer threads, String la
         boolean locale = requested.contains(Perturbation.LOCALE_AND_TIMEZONE);
         return new RunPerturbations(shift, threads, locale ? PERTURBED_LANGUAGE : null,
                 locale ? PERTURBED_COUNTRY : null, locale ? PERTURBED_TIME_ZONE : null,
-                requested.contains(Perturbation.WORKING_DIRECTORY));
+                requested.contains(Perturbation.WORKING_DIRECTORY),
+                requested.contains(Perturbation.PARTITIONING) ? SparkPartitioning.forRun(runIndex) : null);
     }
 
     /** True when this run differs from run 1 in anything. */
     public boolean any() {
-        return identityHashShift != 0 || threads != null || timeZone != null || freshWorkingDirectory;
+        return identityHashShift != 0 || threads != null || timeZone != null || freshWorkingDirectory
+                || partitioning != null;
     }
 
     /** Environment variables this run sets differently from the strict environment. */
@@ -87,6 +90,9 @@ public record RunPerturbations(int identityHashShift, Integer threads, String la
         if (timeZone != null) {
             props.put("user.timezone", timeZone);
         }
+        if (partitioning != null) {
+            props.putAll(partitioning.systemProperties());
+        }
         return props;
     }
 
@@ -105,6 +111,9 @@ public record RunPerturbations(int identityHashShift, Integer threads, String la
         if (freshWorkingDirectory) {
             out.put("fresh_working_directory", true);
         }
+        if (partitioning != null) {
+            out.put("spark_partitioning", partitioning.systemProperties());
+        }
         return out;
     }
 
@@ -122,6 +131,9 @@ public record RunPerturbations(int identityHashShift, Integer threads, String la
         }
         if (freshWorkingDirectory) {
             parts.add("fresh working directory");
+        }
+        if (partitioning != null) {
+            parts.add(partitioning.describe());
         }
         return parts.isEmpty() ? "none" : String.join(", ", parts);
     }

@@ -61,7 +61,7 @@ class ForkExecutorCleanUpTest {
 
     private static ForkPlan planWithWorkingDirectory(ResultsLayout results, Path workingDirectory) {
         ResultsLayout.ChildFiles files = results.child(KEY, 1);
-        RunPerturbations freshDirectory = new RunPerturbations(0, null, null, null, null, true);
+        RunPerturbations freshDirectory = new RunPerturbations(0, null, null, null, null, true, null);
         ChildRequest request = new ChildRequest(TEST, new ChildRequest.RunSpec(1, 1, Set.of(), freshDirectory),
                 new ChildRequest.Training("determinism_test", "x", View.CROSS_SECTIONAL, null, 7, true, true, Map.of()),
                 new ChildRequest.Output(results.root().toString(), KEY + ".run-1", files.result().toString(), null),

@@ -27,7 +27,8 @@ class ChildRequestReaderTest {
         ChildRequest request = new ChildRequest(
                 new ChildRequest.TestInvocation("[engine:junit-jupiter]/[method:x()]", "a.X", "x", "x() \"q\" é"),
                 new ChildRequest.RunSpec(2, 3, EnumSet.of(Perturbation.THREADS, Perturbation.LOCALE_AND_TIMEZONE),
-                        new RunPerturbations(17, 2, "de", "DE", "Asia/Tokyo", true)),
+                        new RunPerturbations(17, 2, "de", "DE", "Asia/Tokyo", true,
+                                new SparkPartitioning(3, 7, 262144, 0))),
                 new ChildRequest.Training("exp", "tgt", View.SYMBOL_SPECIFIC, "AAPL", -7, true, false,
                         Setting.asProperties(ReproducibilityConfig.builder().mode(Mode.BEST_EFFORT).seed(4_000_000_000L)
                                 .gpuRequestPolicy(ReproducibilityConfig.GpuRequestPolicy.FAIL).build())),
