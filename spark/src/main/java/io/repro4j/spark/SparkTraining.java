@@ -12,11 +12,12 @@ import io.repro4j.harness.estimator.ParamAliases;
 import io.repro4j.harness.strict.StrictGuard;
 import io.repro4j.harness.xgboost.DeterministicXGBoost;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.WeakHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import ml.dmlc.xgboost4j.java.XGBoostError;
@@ -28,13 +29,17 @@ import org.apiguardian.api.API;
 
 /**
  * One XGBoost4J-Spark estimator between {@code DeterministicSpark.xgboost…} and {@code DeterministicSpark.fit}: its
- * ledger entry, the policy's parameters, and the checks before it trains. Estimators are found again by their Spark
- * uid, which {@code copy} keeps.
+ * ledger entry, the policy's parameters, and the checks before it trains.
  */
 @API(status = API.Status.INTERNAL, since = "0.2.0")
 final class SparkTraining {
     private static final System.Logger LOG = System.getLogger(SparkTraining.class.getName());
-    private static final Map<String, SparkTraining> BY_UID = new ConcurrentHashMap<>();
+    /** By identity: XGBoost4J-Spark gives every estimator built without a uid the same one. */
+    private static final Map<Params, SparkTraining> BY_ESTIMATOR = Collections.synchronizedMap(new WeakHashMap<>());
+
+    static {
+        EstimatorLedger.registerEntryPoints(SparkTraining.class);
+    }
     /** What the policy fixes; changing one on the estimator afterwards is refused. */
     private static final List<String> FIXED = List.of("seed", "seed_per_iteration", EstimatorPolicy.WORKERS_KEY,
             EstimatorPolicy.FORCE_REPARTITION_KEY, "nthread", "device", "tree_method");
@@ -82,8 +87,9 @@ final class SparkTraining {
             }
         });
         if (!unknown.isEmpty()) {
-            throw new Repro4jException(entryPoint.call() + ": " + unknown + (unknown.size() == 1 ? " is not a"
-                    + " parameter" : " are not parameters") + " of " + defaults.getClass().getSimpleName()
+            throw new Repro4jException(entryPoint.call() + ": " + String.join(", ", unknown)
+                    + (unknown.size() == 1 ? " is not a parameter" : " are not parameters") + " of "
+                    + defaults.getClass().getSimpleName()
                     + " (XGBoost4J-Spark would ignore " + (unknown.size() == 1 ? "it" : "them") + " without a word);"
                     + " use XGBoost's parameter names, e.g. max_depth, eta, num_round, subsample");
         }
@@ -97,17 +103,17 @@ final class SparkTraining {
             }
         }
         E estimator = build.apply(xgboostParams);
-        BY_UID.put(estimator.uid(), new SparkTraining(entryPoint, run, numWorkers, config));
+        BY_ESTIMATOR.put(estimator, new SparkTraining(entryPoint, run, numWorkers, config));
         return estimator;
     }
 
     /** The training of an estimator built by {@code DeterministicSpark}. */
     static SparkTraining of(Params estimator) {
-        SparkTraining training = BY_UID.get(estimator.uid());
+        SparkTraining training = estimator == null ? null : BY_ESTIMATOR.get(estimator);
         if (training == null) {
-            String kind = estimator.getClass().getSimpleName();
-            throw new Repro4jException("DeterministicSpark.fit got a " + kind + " (uid " + estimator.uid()
-                    + ") that DeterministicSpark did not build, so no policy was applied to it: build it with"
+            String kind = estimator == null ? "null estimator" : estimator.getClass().getSimpleName();
+            throw new Repro4jException("DeterministicSpark.fit got a " + kind + " that DeterministicSpark did not"
+                    + " build (a copy(…) is a new estimator), so no policy was applied to it: build it with"
                     + " DeterministicSpark." + (kind.contains("Classifier") ? "xgboostClassifier" : "xgboostRegressor")
                     + "(params, seed, numWorkers)");
         }
