@@ -77,7 +77,7 @@ final class SparkSessions {
             throw new UncheckedIOException("cannot prepare the local cluster's Spark home " + home + ": "
                     + e.getMessage(), e);
         }
-        StringBuilder options = new StringBuilder("-Djava.io.tmpdir=" + tmp.resolve("executors"));
+        StringBuilder options = new StringBuilder("-XX:-UsePerfData -Djava.io.tmpdir=" + tmp.resolve("executors"));
         StrictEnvironment.jvmFlags().forEach(f -> options.append(' ').append(f));
         builder.config("spark.executor.extraClassPath", System.getProperty("java.class.path"))
                 .config("spark.executor.extraJavaOptions", options.toString());
