@@ -22,7 +22,7 @@ results="$spark/target/bench-spark"
 rm -rf "$results"
 cd "$spark"
 java -Xmx1g --enable-native-access=ALL-UNNAMED -cp "$classpath" \
-    io.repro4j.spark.bench.SparkOverheadBenchmark children "$reps" "$results"
+    io.repro4j.spark.bench.SparkOverheadBenchmark children "$reps" "$results" | grep -v '^\[repro4j\]'
 "$root/bin/run-deterministic" java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx1g \
     --add-exports=java.base/sun.nio.ch=ALL-UNNAMED --enable-native-access=ALL-UNNAMED \
     -Dspark.driver.host=127.0.0.1 -Dspark.driver.bindAddress=127.0.0.1 -Djava.io.tmpdir="$results" \
