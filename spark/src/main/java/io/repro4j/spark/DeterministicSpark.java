@@ -141,11 +141,7 @@ public final class DeterministicSpark {
      *     session runs on a master that is neither local nor configured on purpose ({@code repro4j.spark.master})
      */
     public static XGBoostRegressionModel fit(XGBoostRegressor regressor, Dataset<Row> data) {
-        SparkTraining training = SparkTraining.of(regressor);
-        training.beforeFit(regressor, data);
-        XGBoostRegressionModel model = regressor.fit(data);
-        training.trained(model.nativeBooster());
-        return model;
+        return SparkTraining.of(regressor).fit(regressor, data, regressor::fit);
     }
 
     /**
@@ -155,11 +151,7 @@ public final class DeterministicSpark {
      * @throws Repro4jException as {@link #fit(XGBoostRegressor, Dataset)}
      */
     public static XGBoostClassificationModel fit(XGBoostClassifier classifier, Dataset<Row> data) {
-        SparkTraining training = SparkTraining.of(classifier);
-        training.beforeFit(classifier, data);
-        XGBoostClassificationModel model = classifier.fit(data);
-        training.trained(model.nativeBooster());
-        return model;
+        return SparkTraining.of(classifier).fit(classifier, data, classifier::fit);
     }
 
     /**

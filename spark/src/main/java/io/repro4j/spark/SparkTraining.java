@@ -21,6 +21,7 @@ import java.util.WeakHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import ml.dmlc.xgboost4j.java.XGBoostError;
+import ml.dmlc.xgboost4j.scala.spark.XGBoostModel;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.Params;
 import org.apache.spark.sql.Dataset;
@@ -131,7 +132,7 @@ final class SparkTraining {
      * The checks before training: policy settings unchanged, the master, and in strict mode the layout; then Spark's
      * facts into the environment fingerprint.
      */
-    void beforeFit(Params estimator, Dataset<Row> data) {
+    private void beforeFit(Params estimator, Dataset<Row> data) {
         List<String> changed = new ArrayList<>();
         Map<String, Object> effective = run.policy().effectiveParams();
         for (String key : FIXED) {
@@ -164,13 +165,16 @@ final class SparkTraining {
         SparkSessions.recordEnvironment(data.sparkSession());
     }
 
-    /** Records the digest of the trained booster's bytes. */
-    void trained(ml.dmlc.xgboost4j.scala.Booster booster) {
+    /** The checks, the training by {@code train} (the estimator's own {@code fit}), the booster's digest. */
+    <M extends XGBoostModel<M>> M fit(Params estimator, Dataset<Row> data, Function<Dataset<Row>, M> train) {
+        beforeFit(estimator, data);
+        M model = train.apply(data);
         try {
-            run.model().record(DeterministicXGBoost.modelSha256(booster.booster()));
+            run.model().record(DeterministicXGBoost.modelSha256(model.nativeBooster().booster()));
         } catch (XGBoostError e) {
             throw new Repro4jException("cannot read the trained booster's model bytes: " + e.getMessage(), e);
         }
+        return model;
     }
 
     /** The estimator's parameter for an XGBoost name, matched as XGBoost4J-Spark matches it (snake or camel case). */

@@ -31,7 +31,7 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 class BaselineGateIT {
 
     private static final String UNIQUE_ID = "[engine:junit-jupiter]/[class:" + HyperparameterGateTestCase.class.getName()
-            + "]/[method:trains(io.repro4j.junit.TrainingRun)]";
+            + "]/[test-template:trains(io.repro4j.junit.TrainingRun)]/[test-template-invocation:#1]";
     private static final String KEY = TestKey.of(HyperparameterGateTestCase.class, "trains", UNIQUE_ID);
 
     @TempDir
