@@ -69,6 +69,14 @@ public enum ConfigParameter {
     /** {@code repro4j.child.classDataSharing}: {@code false} turns off the class-data archive children share. */
     CLASS_DATA_SHARING("repro4j.child.classDataSharing", null, "true",
             "children share a class-data archive under <results root>/cds/; false turns it off"),
+    /**
+     * {@code repro4j.spark.master}: the Spark master the children of a Spark test train on, configured on purpose
+     * (e.g. {@code spark://spark-master.internal:7077} or {@code local-cluster[2,1,1024]}); without it a strict child
+     * refuses any master that is not local.
+     */
+    SPARK_MASTER("repro4j.spark.master", null, "none: the test's own master, which must be local[…] in strict mode",
+            "the Spark master the children of a test with Spark on its class path train on, configured on purpose;"
+            + " they get it as spark.master, and repro4j-spark accepts it in strict mode"),
     /** {@code repro4j.buildId}: names the build a verdict belongs to. */
     BUILD_ID(BuildId.PROPERTY, null, "the Maven process that started the test JVM (else the test JVM)",
             "the build a verdict belongs to; the report and repro4j summary count the last build's verdicts and"

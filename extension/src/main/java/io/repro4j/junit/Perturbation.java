@@ -37,5 +37,18 @@ public enum Perturbation {
      * perturbation is refused there. A class that fixes its order with {@code @TestMethodOrder} keeps it.
      */
     @API(status = API.Status.EXPERIMENTAL, since = "0.2.0")
-    TEST_ORDER
+    TEST_ORDER,
+
+    /**
+     * Later runs start with other Spark partitioning defaults, as JVM system properties Spark reads when a session
+     * starts: {@code spark.default.parallelism} (3, 5, … instead of the core count: how many partitions
+     * {@code createDataFrame} and {@code parallelize} make), {@code spark.sql.shuffle.partitions} (7, 11, …
+     * instead of 200), {@code spark.sql.files.maxPartitionBytes} (256 KiB, 128 KiB, … instead of 128 MiB) and
+     * {@code spark.sql.files.openCostInBytes} (0, 1 KiB, … instead of 4 MiB): how files are split. A distributed
+     * XGBoost model depends on which rows each worker gets and in what order, so a training set whose layout follows
+     * these defaults ({@code repartition(n)}, a file read as it comes) trains another model; a layout made by
+     * {@code DeterministicSpark.canonical} (repro4j-spark) does not move. Tests without Spark are unaffected.
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2.0")
+    PARTITIONING
 }

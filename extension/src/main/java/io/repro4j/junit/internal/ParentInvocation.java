@@ -15,6 +15,7 @@ import io.repro4j.junit.internal.fork.ChildOutcome;
 import io.repro4j.junit.internal.fork.ForkExecutor;
 import io.repro4j.junit.internal.fork.ForkPlan;
 import io.repro4j.junit.internal.fork.SharedChildren;
+import io.repro4j.junit.internal.fork.SparkChildren;
 import io.repro4j.junit.internal.protocol.ChildRequest;
 import io.repro4j.junit.internal.protocol.TestKey;
 import io.repro4j.junit.internal.verdict.Verdict;
@@ -64,6 +65,7 @@ public final class ParentInvocation {
             spec = TrainingSpec.of(annotation, method, settings.isolation());
             experiment = ResolvedExperiment.discover(spec.config(), spec.configExplicit(), parameters,
                     System.getenv());
+            SparkChildren.refuseUnsupportedJdk(parameters);
         } catch (ExtensionConfigurationException | Repro4jException e) {
             ResultsLayout results = ResultsLayout.of(ResultsRoot.resolve(parameters, System.getenv()));
             Verdict refused = Verdict.refused(test.uniqueId(), test.className(), test.methodName(), test.displayName(),

@@ -62,6 +62,20 @@ public final class EstimatorFactory {
      */
     public static NativeRun startNative(LedgerEntry.EntryPoint entryPoint, Library library, Map<String, ?> requested,
             Map<String, ?> policyInput, long seed, ReproducibilityConfig config, EstimatorLedger ledger) {
+        return startNative(entryPoint, library, requested, policyInput, seed, null, config, ledger);
+    }
+
+    /**
+     * {@link #startNative(LedgerEntry.EntryPoint, Library, Map, Map, long, ReproducibilityConfig, EstimatorLedger)} for
+     * a training spread over {@code numWorkers} workers (XGBoost4J-Spark): the policy also fixes {@code num_workers}
+     * and turns off forced repartitioning ({@link EstimatorPolicy#apply(Library, Map, long, ProblemKind, Integer,
+     * ReproducibilityConfig)}).
+     *
+     * @param numWorkers the number of workers, or {@code null} for a training in this JVM
+     */
+    public static NativeRun startNative(LedgerEntry.EntryPoint entryPoint, Library library, Map<String, ?> requested,
+            Map<String, ?> policyInput, long seed, Integer numWorkers, ReproducibilityConfig config,
+            EstimatorLedger ledger) {
         Objects.requireNonNull(entryPoint, "entryPoint");
         Objects.requireNonNull(library, "library");
         Objects.requireNonNull(requested, "requested");
@@ -69,7 +83,8 @@ public final class EstimatorFactory {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(ledger, "ledger");
         LibraryAdapters.prepareNative(library);
-        EstimatorPolicy.PolicyResult policy = EstimatorPolicy.apply(library, policyInput, seed, null, config);
+        EstimatorPolicy.PolicyResult policy = EstimatorPolicy.apply(library, policyInput, seed, null, numWorkers,
+                config);
         RecordedModel model = new RecordedModel();
         LedgerEntry entry = record(entryPoint, library, null, requested, policy, config, ledger, model);
         return new NativeRun(policy, entry, model);

@@ -26,7 +26,27 @@ public final class EstimatorLedger {
     private static final EstimatorLedger GLOBAL = new EstimatorLedger();
     private static final String HARNESS_PACKAGE = "io.repro4j.harness.";
 
+    /** Packages (with the code source they load from) whose frames are repro4j's entry points, not callers. */
+    private static final List<EntryPointSource> ENTRY_POINTS = new java.util.concurrent.CopyOnWriteArrayList<>(
+            List.of(new EntryPointSource(HARNESS_PACKAGE, EstimatorLedger.class.getProtectionDomain().getCodeSource())));
+
     private final List<LedgerEntry> entries = new ArrayList<>();
+
+    /**
+     * Makes the package of {@code anchor}, as loaded from its code source, part of repro4j's entry points, so a call
+     * site names the code that called it (repro4j-spark registers {@code io.repro4j.spark}); classes of that package
+     * from another code source (its tests) still count as callers.
+     */
+    public static void registerEntryPoints(Class<?> anchor) {
+        EntryPointSource source = new EntryPointSource(anchor.getPackageName() + ".",
+                anchor.getProtectionDomain().getCodeSource());
+        if (!ENTRY_POINTS.contains(source)) {
+            ENTRY_POINTS.add(source);
+        }
+    }
+
+    private record EntryPointSource(String packagePrefix, CodeSource source) {
+    }
 
     /** A fresh, empty ledger (tests); production code uses {@link #global()}. */
     public EstimatorLedger() {
@@ -99,14 +119,14 @@ public final class EstimatorLedger {
     }
 
     /**
-     * The first frame outside the harness ({@code class.method:line}). Harness classes are recognised by package and
-     * by being loaded from the harness's own code source, so the harness's own tests still count as callers.
+     * The first frame outside the harness and the other registered entry points ({@code class.method:line}). Their
+     * classes are recognised by package and by being loaded from their own code source, so their tests still count
+     * as callers.
      */
     static String callSite() {
-        CodeSource harness = EstimatorLedger.class.getProtectionDomain().getCodeSource();
         return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).walk(frames -> frames
-                .filter(f -> !(f.getClassName().startsWith(HARNESS_PACKAGE)
-                        && Objects.equals(f.getDeclaringClass().getProtectionDomain().getCodeSource(), harness)))
+                .filter(f -> ENTRY_POINTS.stream().noneMatch(e -> f.getClassName().startsWith(e.packagePrefix())
+                        && Objects.equals(f.getDeclaringClass().getProtectionDomain().getCodeSource(), e.source())))
                 .filter(f -> !f.getClassName().startsWith("jdk.internal.") && !f.getClassName().startsWith("java.lang.reflect."))
                 .findFirst()
                 .map(f -> f.getClassName() + "." + f.getMethodName() + ":" + f.getLineNumber())

@@ -42,6 +42,11 @@ public final class EstimatorPolicy {
     /** Rounds when the caller names none (sklearn's {@code n_estimators} default, LightGBM's own default). */
     public static final int DEFAULT_ROUNDS = 100;
 
+    /** The number of distributed workers, as XGBoost4J-Spark names it. */
+    public static final String WORKERS_KEY = "num_workers";
+    /** XGBoost4J-Spark's switch that redistributes the training set into {@code num_workers} partitions. */
+    public static final String FORCE_REPARTITION_KEY = "force_repartition";
+
     private static final String CPU_REASON = "strict mode trains on CPU";
     private static final String THREAD_REASON = "strict mode trains with one thread";
     private static final Set<String> XGBOOST_REGRESSION_NAMES = Set.of("regression", "regression_l2", "l2",
@@ -62,6 +67,26 @@ public final class EstimatorPolicy {
      */
     public static PolicyResult apply(Library library, Map<String, ?> requested, long seed, ProblemKind kind,
             ReproducibilityConfig config) {
+        return apply(library, requested, seed, kind, null, config);
+    }
+
+    /**
+     * The parameters to give {@code library} for a training spread over {@code numWorkers} workers (XGBoost4J-Spark):
+     * the table above, plus {@code num_workers} (the argument overrides the caller's: the model depends on it, so it is
+     * part of the hyper-parameter signature) and {@code force_repartition=false} (the training set keeps the layout the
+     * caller gave it, e.g. a canonical one, instead of being redistributed by partition order), in both modes.
+     *
+     * @param numWorkers the number of distributed workers, at least 1; {@code null} for a training in this JVM
+     * @throws Repro4jException as {@link #apply(Library, Map, long, ProblemKind, ReproducibilityConfig)}, and when
+     *     {@code numWorkers} is given for LightGBM or is smaller than 1
+     */
+    public static PolicyResult apply(Library library, Map<String, ?> requested, long seed, ProblemKind kind,
+            Integer numWorkers, ReproducibilityConfig config) {
+        if (numWorkers != null && (library != Library.XGBOOST || numWorkers < 1)) {
+            throw new Repro4jException(library != Library.XGBOOST
+                    ? "a distributed training (numWorkers = " + numWorkers + ") is supported for XGBoost only"
+                    : "numWorkers = " + numWorkers + " must be at least 1");
+        }
         boolean strict = config.mode() == Mode.STRICT;
         boolean cpuOnly = strict && config.disableGpuTreeModels();
         if (cpuOnly && config.gpuRequestPolicy() == ReproducibilityConfig.GpuRequestPolicy.FAIL) {
@@ -90,6 +115,15 @@ public final class EstimatorPolicy {
         String threadsKey = ParamAliases.threadsKey(library);
         if (library == Library.XGBOOST) {
             changes.set("seed_per_iteration", true, "seeds each boosting round from the seed", false);
+            if (numWorkers != null) {
+                Object asked = params.get(WORKERS_KEY);
+                changes.set(WORKERS_KEY, numWorkers, "the numWorkers argument: the model depends on the number of"
+                        + " workers", asked != null && !ParamAliases.sameValue(asked, numWorkers));
+                Object repartition = params.get(FORCE_REPARTITION_KEY);
+                changes.set(FORCE_REPARTITION_KEY, false, "the training set keeps the caller's (canonical) layout:"
+                        + " a forced repartition distributes rows by partition order", repartition != null
+                        && Boolean.parseBoolean(String.valueOf(repartition)));
+            }
             if (strict) {
                 if (cpuOnly) {
                     changes.setCpu("device", "cpu");

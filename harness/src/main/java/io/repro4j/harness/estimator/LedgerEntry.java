@@ -35,7 +35,11 @@ public record LedgerEntry(int index, EntryPoint entryPoint, Library library, Pro
         /** {@code DeterministicXGBoost.train}: XGBoost4J's own {@code XGBoost.train} trains, fingerprinted after it. */
         XGBOOST_TRAIN("DeterministicXGBoost.train"),
         /** {@code Determinism.nativeTraining}: the caller's code trains and records the model. */
-        NATIVE_TRAINING("Determinism.nativeTraining");
+        NATIVE_TRAINING("Determinism.nativeTraining"),
+        /** {@code DeterministicSpark.xgboostRegressor}: XGBoost4J-Spark trains, fingerprinted by DeterministicSpark.fit. */
+        SPARK_XGBOOST_REGRESSOR("DeterministicSpark.xgboostRegressor"),
+        /** {@code DeterministicSpark.xgboostClassifier}: XGBoost4J-Spark trains, fingerprinted by DeterministicSpark.fit. */
+        SPARK_XGBOOST_CLASSIFIER("DeterministicSpark.xgboostClassifier");
 
         private final String call;
 
@@ -59,6 +63,11 @@ public record LedgerEntry(int index, EntryPoint entryPoint, Library library, Pro
         }
         if (entryPoint == EntryPoint.XGBOOST_TRAIN) {
             return "DeterministicXGBoost.train at " + callSite + " returned no trained booster (XGBoost.train threw)";
+        }
+        if (entryPoint == EntryPoint.SPARK_XGBOOST_REGRESSOR || entryPoint == EntryPoint.SPARK_XGBOOST_CLASSIFIER) {
+            return entryPoint.call() + " at " + callSite + " built an estimator that DeterministicSpark.fit never"
+                    + " trained: train it with DeterministicSpark.fit(estimator, data) instead of estimator.fit(data),"
+                    + " so model_sha256 covers its booster";
         }
         String record = library == Library.LIGHTGBM
                 ? "recordLightGbmModel(modelText) with the text of LGBM_BoosterSaveModelToStringSWIG, or recordModel(bytes)"

@@ -35,7 +35,8 @@ public final class ParamAliases {
     public static final String LIGHTGBM_ROUNDS = "num_iterations";
 
     private static final List<String> ROUND_ALIASES = List.of("n_estimators", "num_boost_round", "num_round",
-            "num_iterations", "num_iteration", "n_iter", "num_trees", "num_tree", "num_rounds", "nrounds", "max_iter");
+            "num_iterations", "num_iteration", "n_iter", "num_trees", "num_tree", "num_rounds", "nrounds", "max_iter",
+            "numRound");
     private static final List<String> SEED_ALIASES = List.of("seed", "random_state", "random_seed");
     private static final List<String> THREAD_ALIASES = List.of("n_jobs", "nthread", "nthreads", "num_threads",
             "num_thread", "n_threads");
@@ -80,6 +81,9 @@ public final class ParamAliases {
         both(null, "feature_fraction_seed", "feature_fraction_seed");
         both(null, "bagging_seed", "bagging_seed", "bagging_fraction_seed");
         both(null, "verbosity", "verbosity", "verbose");
+        // XGBoost4J-Spark's camel-case names of its distributed settings.
+        XGBOOST.put("numWorkers", EstimatorPolicy.WORKERS_KEY);
+        XGBOOST.put("forceRepartition", EstimatorPolicy.FORCE_REPARTITION_KEY);
     }
 
     private ParamAliases() {

@@ -20,7 +20,26 @@ import org.apiguardian.api.API;
 @API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class EnvironmentFingerprint {
 
+    /** What distributed engines reported about themselves in this JVM, by engine name (e.g. {@code spark}). */
+    private static final Map<String, Map<String, Object>> ENGINES = new TreeMap<>();
+
     private EnvironmentFingerprint() {
+    }
+
+    /**
+     * Records what an engine that trains in this JVM reported about itself (for Spark: its version, master, threads and
+     * {@code spark.*} settings), replacing what it reported before; {@link #capture()} adds it under {@code name}.
+     * Engines record themselves when they train (repro4j-spark's {@code DeterministicSpark.fit}), since the harness
+     * links to none of them.
+     *
+     * @param name the key in the environment, e.g. {@code spark}; not one of the keys the harness itself writes
+     * @param facts the engine's facts; copied, in the given order
+     */
+    public static void recordEngine(String name, Map<String, ?> facts) {
+        Map<String, Object> copy = new LinkedHashMap<>(facts);
+        synchronized (ENGINES) {
+            ENGINES.put(name, java.util.Collections.unmodifiableMap(copy));
+        }
     }
 
     /** The environment of this JVM, as an ordered map ready for {@code snapshot.json}. */
@@ -40,6 +59,9 @@ public final class EnvironmentFingerprint {
         }
         threads.put(StrictEnvironment.FORK_JOIN_PARALLELISM, String.valueOf(ForkJoinPool.getCommonPoolParallelism()));
         env.put("thread_variables", threads);
+        synchronized (ENGINES) {
+            ENGINES.forEach(env::putIfAbsent);
+        }
         return env;
     }
 

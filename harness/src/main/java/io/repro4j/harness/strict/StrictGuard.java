@@ -4,6 +4,7 @@ import io.repro4j.harness.ReproducibilityConfig;
 import io.repro4j.harness.config.ConfigLoader;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apiguardian.api.API;
@@ -72,6 +73,14 @@ public final class StrictGuard {
      */
     public static void acceptedBy(String launcher) {
         acceptedBy = launcher;
+    }
+
+    /**
+     * The launcher that checked this JVM's environment and accepted it ({@link #acceptedBy(String)}), e.g. a
+     * {@code @DeterministicTraining} child; empty in any other JVM.
+     */
+    public static Optional<String> launcher() {
+        return Optional.ofNullable(acceptedBy);
     }
 
     private static List<String> violations() {

@@ -135,8 +135,14 @@ public final class DeterministicXGBoost {
         }
     }
 
-    /** The SHA-256 of a booster's model bytes in XGBoost's default format, UBJSON (no run parameters in it). */
-    static String modelSha256(Booster booster) throws XGBoostError {
+    /**
+     * The SHA-256 of a booster's model bytes in XGBoost's default format, UBJSON (no run parameters in it): what
+     * repro4j records as the {@code model_sha256} of a booster trained by XGBoost4J or XGBoost4J-Spark.
+     *
+     * @throws XGBoostError when XGBoost cannot serialise the booster
+     */
+    @API(status = API.Status.INTERNAL, since = "0.2.0")
+    public static String modelSha256(Booster booster) throws XGBoostError {
         return Sha256.hex(booster.toByteArray("ubj"));
     }
 }

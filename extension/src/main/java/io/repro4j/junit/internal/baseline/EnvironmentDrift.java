@@ -15,9 +15,10 @@ import org.apiguardian.api.API;
  * Compares two environment fingerprints property by property, and says which changes can move the fingerprints of a
  * training under repro4j's strict environment (one thread, CPU only): the JDK (vendor and version), the OS and
  * architecture, repro4j's own version, and the version and native-library digests of the libraries the test trained
- * with. Other changes — the CPU model, the number of cores, the thread variables (pinned in children anyway), the
- * versions and native libraries of libraries the test did not use — cannot, so a moved fingerprint on such a machine
- * is a change in code, data or config, never "drift".
+ * with, and Spark's version, master and settings for a test that trained on Spark. Other changes — the CPU model,
+ * the number of cores, the thread variables (pinned in children anyway), the versions and native libraries of
+ * libraries the test did not use — cannot, so a moved fingerprint on such a machine is a change in code, data or
+ * config, never "drift".
  */
 @API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class EnvironmentDrift {
@@ -59,7 +60,8 @@ public final class EnvironmentDrift {
     }
 
     static boolean canMoveFingerprints(String key, Set<Library> libraries) {
-        if (CAN_MOVE.contains(key)) {
+        if (CAN_MOVE.contains(key) || key.startsWith("spark.")) {
+            // Spark's version, master and settings shape a distributed training (partitioning, workers).
             return true;
         }
         if (key.startsWith("library_versions.")) {

@@ -107,8 +107,9 @@ public final class ChildInvocation {
         if (training.requireLedger() && ledger == 0) {
             throw new AssertionFailedError("The test trained without going through the choke point (" + which
                     + "): the estimator ledger is empty, so nothing was made deterministic. Train with"
-                    + " TrainingRun.createEstimator / Determinism.createEstimator, DeterministicXGBoost.train or"
-                    + " Determinism.nativeTraining, or set @DeterministicTraining(requireLedger = false) when the test"
+                    + " TrainingRun.createEstimator / Determinism.createEstimator, DeterministicXGBoost.train,"
+                    + " Determinism.nativeTraining or (repro4j-spark) DeterministicSpark.xgboostRegressor /"
+                    + " xgboostClassifier with DeterministicSpark.fit, or set @DeterministicTraining(requireLedger = false) when the test"
                     + " trains no model.");
         }
         List<String> unrecorded = entries.stream().map(LedgerEntry::missingModel).filter(Objects::nonNull).toList();

@@ -7,6 +7,7 @@ import io.repro4j.harness.estimator.SharedNativeLibraries;
 import io.repro4j.harness.results.ResultsLayout;
 import io.repro4j.harness.results.ResultsLayout.ChildFiles;
 import io.repro4j.harness.results.ResultsRoot;
+import io.repro4j.junit.ConfigParameter;
 import io.repro4j.junit.internal.child.ChildMain;
 import io.repro4j.junit.internal.config.ExtensionSettings;
 import io.repro4j.junit.internal.config.ResolvedExperiment;
@@ -101,10 +102,14 @@ public record ForkPlan(ChildRequest.TestInvocation test, String testKey, Results
                 first.view(), first.symbol(), timeout, first.perturbations(), first.requireLedger(),
                 first.requireRecords(), first.isolation());
         ResultsLayout results = settings.results();
-        long trainSeed = experiment.trainSeed(first.target(), first.symbol(), first.view().name());
+        // Spark on the class path: its flags, a larger heap and a longer default timeout for every child.
+        SparkChildren spark = SparkChildren.detect(parameters);
+        spec = spark.adjust(spec);
+        long trainSeed = experiment.trainSeed(spec.target(), spec.symbol(), spec.view().name());
         Path parentDir = Path.of("").toAbsolutePath();
         String java = javaExecutable();
-        List<String> baseFlags = baseJvmFlags(settings.childMaxHeap());
+        List<String> baseFlags = baseJvmFlags(spark.maxHeap(settings.childMaxHeap(),
+                parameters.apply(ConfigParameter.CHILD_MAX_HEAP.key()).isPresent()));
         ClassDataArchive archive = ClassDataArchive.plan(settings.classDataSharing(), results, java,
                 childClasspath(), baseFlags);
         int cores = Runtime.getRuntime().availableProcessors();
@@ -141,11 +146,14 @@ public record ForkPlan(ChildRequest.TestInvocation test, String testKey, Results
                             k == 1 ? null : files.sibling(1).dir().toString(), shared),
                     new ChildRequest.Launch(configParams, 0L, nativeDigests, sharedNatives));
 
-            Map<String, String> env = ChildEnvironment.variables(System.getenv(), experiment.config(), perturbations);
+            Map<String, String> env = new LinkedHashMap<>(ChildEnvironment.variables(System.getenv(),
+                    experiment.config(), perturbations));
+            env.putAll(spark.environment(files.tmp()));
             List<String> command = new ArrayList<>();
             command.add(java);
             command.addAll(baseFlags);
             command.addAll(archive.jvmFlags(k));
+            command.addAll(spark.jvmFlags());
             command.addAll(ChildEnvironment.jvmFlags(perturbations));
             command.add("-Djava.io.tmpdir=" + files.tmp());
             if (experiment.configDir() != null) {

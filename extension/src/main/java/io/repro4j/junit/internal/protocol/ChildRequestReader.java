@@ -98,7 +98,16 @@ public final class ChildRequestReader {
         Object threads = m.get("threads");
         return new RunPerturbations((int) number(m, "identity_hash_shift"),
                 threads == null ? null : ((Number) threads).intValue(), text(m, "language"), text(m, "country"),
-                text(m, "time_zone"), flag(m, "fresh_working_directory"), (int) number(m, "test_order_rotation"));
+                text(m, "time_zone"), flag(m, "fresh_working_directory"),
+                (int) number(m, "test_order_rotation"), partitioning(map(m, "partitioning")));
+    }
+
+    private static SparkPartitioning partitioning(Map<String, Object> m) {
+        if (m.isEmpty()) {
+            return null;
+        }
+        return new SparkPartitioning((int) number(m, "parallelism"), (int) number(m, "shuffle_partitions"),
+                number(m, "max_partition_bytes"), number(m, "open_cost_in_bytes"));
     }
 
     private static Set<Perturbation> perturbations(Object value) {

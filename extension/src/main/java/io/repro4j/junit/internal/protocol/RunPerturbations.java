@@ -20,10 +20,12 @@ import org.apiguardian.api.API;
  * @param freshWorkingDirectory true when the run starts in a fresh, empty working directory
  * @param testOrderRotation how a shared child reorders its tests: {@code 0} keeps the order, {@code -1} reverses it,
  *     {@code n > 0} rotates it by {@code n} (run 2 reverses, run 3 rotates by 1, run 4 by 2, …)
+ * @param partitioning the Spark partitioning defaults of this run, or {@code null} for Spark's own
  */
 @API(status = API.Status.INTERNAL, since = "0.1.0")
 public record RunPerturbations(int identityHashShift, Integer threads, String language, String country,
-        String timeZone, boolean freshWorkingDirectory, int testOrderRotation) {
+        String timeZone, boolean freshWorkingDirectory, int testOrderRotation,
+        SparkPartitioning partitioning) {
 
     /** {@link #testOrderRotation()}: the tests run in reverse order. */
     public static final int REVERSED = -1;
@@ -37,7 +39,7 @@ public record RunPerturbations(int identityHashShift, Integer threads, String la
 
     /** No perturbation: what run 1 always gets. */
     public static RunPerturbations none() {
-        return new RunPerturbations(0, null, null, null, null, false, 0);
+        return new RunPerturbations(0, null, null, null, null, false, 0, null);
     }
 
     /** The perturbations of run {@code runIndex} (1-based) given what the test asked for. */
@@ -58,13 +60,14 @@ public record RunPerturbations(int identityHashShift, Integer threads, String la
         return new RunPerturbations(shift, threads, locale ? PERTURBED_LANGUAGE : null,
                 locale ? PERTURBED_COUNTRY : null, locale ? PERTURBED_TIME_ZONE : null,
                 requested.contains(Perturbation.WORKING_DIRECTORY),
-                requested.contains(Perturbation.TEST_ORDER) ? (runIndex == 2 ? REVERSED : runIndex - 2) : 0);
+                requested.contains(Perturbation.TEST_ORDER) ? (runIndex == 2 ? REVERSED : runIndex - 2) : 0,
+                requested.contains(Perturbation.PARTITIONING) ? SparkPartitioning.forRun(runIndex) : null);
     }
 
     /** True when this run differs from run 1 in anything. */
     public boolean any() {
         return identityHashShift != 0 || threads != null || timeZone != null || freshWorkingDirectory
-                || testOrderRotation != 0;
+                || testOrderRotation != 0 || partitioning != null;
     }
 
     /** Environment variables this run sets differently from the strict environment. */
@@ -94,6 +97,9 @@ public record RunPerturbations(int identityHashShift, Integer threads, String la
         if (timeZone != null) {
             props.put("user.timezone", timeZone);
         }
+        if (partitioning != null) {
+            props.putAll(partitioning.systemProperties());
+        }
         return props;
     }
 
@@ -117,6 +123,9 @@ public record RunPerturbations(int identityHashShift, Integer threads, String la
         if (testOrderRotation != 0) {
             out.put("test_order", testOrderName());
         }
+        if (partitioning != null) {
+            out.put("spark_partitioning", partitioning.systemProperties());
+        }
         return out;
     }
 
@@ -138,6 +147,9 @@ public record RunPerturbations(int identityHashShift, Integer threads, String la
         if (testOrderRotation != 0) {
             parts.add("tests in " + (testOrderRotation == REVERSED ? "reverse order" : "order rotated by "
                     + testOrderRotation));
+        }
+        if (partitioning != null) {
+            parts.add(partitioning.describe());
         }
         return parts.isEmpty() ? "none" : String.join(", ", parts);
     }

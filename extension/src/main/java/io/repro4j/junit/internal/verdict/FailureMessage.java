@@ -135,12 +135,27 @@ final class FailureMessage {
                     + " left in the JVM — look for static caches, singletons, system properties or files one test"
                     + " writes and another reads, and reset them in @BeforeEach/@AfterEach");
         }
+        if (p.partitioning() != null) {
+            hints.add(partitioningHint(p));
+        }
         if (!p.any() && !inputs && !(predictionsMoved && sameModel)) {
             hints.add("the runs were not perturbed, so the training itself varies between JVMs: look for an unseeded"
                     + " new Random(), Math.random(), System.nanoTime()/currentTimeMillis() or UUID.randomUUID() reaching"
                     + " the data or the parameters, or a seed not passed to the estimator");
         }
         return hints;
+    }
+
+    /** What a run under other Spark partitioning defaults says, and where the deterministic layout comes from. */
+    static String partitioningHint(RunPerturbations p) {
+        StringBuilder settings = new StringBuilder();
+        p.partitioning().systemProperties().forEach((k, v) -> settings.append(settings.isEmpty() ? "" : ", ")
+                .append(k).append('=').append(v));
+        return "run 1 used Spark's own partitioning defaults, this run " + settings + ": the training set's layout"
+                + " (which rows each XGBoost worker gets, in which order) follows Spark's defaults — lay it out with"
+                + " DeterministicSpark.canonical(data, numWorkers, keyColumns…) (hash-partitioned by stable keys into"
+                + " exactly numWorkers partitions, sorted within them) before DeterministicSpark.fit, instead of"
+                + " repartition(n), coalesce or the partitions a read happens to make";
     }
 
     /** The most telling differing field: the first output digest, else the first field. */

@@ -61,7 +61,7 @@ class ForkExecutorCleanUpTest {
 
     private static ForkPlan planWithWorkingDirectory(ResultsLayout results, Path workingDirectory) {
         ResultsLayout.ChildFiles files = results.child(KEY, 1);
-        RunPerturbations freshDirectory = new RunPerturbations(0, null, null, null, null, true, 0);
+        RunPerturbations freshDirectory = new RunPerturbations(0, null, null, null, null, true, 0, null);
         ChildRequest request = new ChildRequest(new ChildRequest.TestEntry(TEST, List.of(),
                 new ChildRequest.Training("determinism_test", "x", View.CROSS_SECTIONAL, null, 7, true, true, Map.of())),
                 new ChildRequest.RunSpec(1, 1, Set.of(), freshDirectory),

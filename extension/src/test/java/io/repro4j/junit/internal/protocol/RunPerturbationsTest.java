@@ -6,6 +6,7 @@ import io.repro4j.junit.Perturbation;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -59,7 +60,8 @@ class RunPerturbationsTest {
                 .containsEntry("locale", "de-DE").containsEntry("time_zone", "Asia/Kolkata")
                 .containsEntry("fresh_working_directory", true).containsEntry("test_order", "reverse");
         assertThat(p.describe()).isEqualTo("identity-hash shift 17, 2 threads, locale de-DE, time zone Asia/Kolkata,"
-                + " fresh working directory, tests in reverse order");
+                + " fresh working directory, tests in reverse order, Spark partitioning: parallelism 3, shuffle partitions 7,"
+                + " max partition bytes 262144, open cost 0");
         assertThat(p.environmentOverrides()).containsEntry("OMP_NUM_THREADS", "2").containsEntry("TZ", "Asia/Kolkata");
         assertThat(p.systemPropertyOverrides()).containsEntry("user.language", "de").containsEntry("user.country", "DE")
                 .containsEntry("user.timezone", "Asia/Kolkata")
@@ -90,5 +92,25 @@ class RunPerturbationsTest {
                 .containsExactly("a", "b", "c");
         assertThat(RunPerturbations.forRun(3, Set.of(Perturbation.TEST_ORDER), 2).reorder(List.of())).isEmpty();
         assertThat(tests).containsExactly("a", "b", "c");
+    }
+
+    @Test
+    void partitioningGivesLaterRunsSparkDefaultsOfTheirOwnAsSystemPropertiesAndNamesThem() {
+        RunPerturbations second = RunPerturbations.forRun(2, Set.of(Perturbation.PARTITIONING), 2);
+        RunPerturbations third = RunPerturbations.forRun(3, Set.of(Perturbation.PARTITIONING), 2);
+
+        assertThat(second.any()).isTrue();
+        assertThat(second.systemPropertyOverrides()).containsExactly(Map.entry("spark.default.parallelism", "3"),
+                Map.entry("spark.sql.shuffle.partitions", "7"), Map.entry("spark.sql.files.maxPartitionBytes", "262144"),
+                Map.entry("spark.sql.files.openCostInBytes", "0"));
+        assertThat(second.environmentOverrides()).as("Spark reads system properties, not variables").isEmpty();
+        assertThat(second.describe()).isEqualTo("Spark partitioning: parallelism 3, shuffle partitions 7,"
+                + " max partition bytes 262144, open cost 0");
+        assertThat(second.context()).containsEntry("spark_partitioning", second.systemPropertyOverrides());
+        for (String key : second.systemPropertyOverrides().keySet()) {
+            assertThat(third.systemPropertyOverrides().get(key)).as("run 3's %s", key)
+                    .isNotEqualTo(second.systemPropertyOverrides().get(key));
+        }
+        assertThat(RunPerturbations.forRun(2, Set.of(Perturbation.IDENTITY_HASH), 2).partitioning()).isNull();
     }
 }

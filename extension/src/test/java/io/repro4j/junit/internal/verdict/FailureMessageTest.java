@@ -133,6 +133,21 @@ class FailureMessageTest {
     }
 
     @Test
+    void aRunUnderOtherSparkPartitioningNamesItFirstAndPointsToTheCanonicalLayout() {
+        Path a = write("r1", PREDICTIONS, 0.5, "aa");
+        Path b = write("r2", new double[] {0.3, 0.5, 0.75, 1.0}, 0.5, "aa");
+
+        String message = message(a, b, run(2, 2, RunPerturbations.forRun(2,
+                Set.of(Perturbation.IDENTITY_HASH, Perturbation.PARTITIONING), 2)));
+
+        assertThat(message.lines().findFirst().orElseThrow()).contains("predictions_sha256")
+                .endsWith(" differ in run 2 of 2 (identity-hash shift 17, Spark partitioning: parallelism 3,"
+                        + " shuffle partitions 7, max partition bytes 262144, open cost 0).");
+        assertThat(message).contains("hint: run 1 used Spark's own partitioning defaults, this run"
+                + " spark.default.parallelism=3, spark.sql.shuffle.partitions=7").contains("DeterministicSpark.canonical(");
+    }
+
+    @Test
     void inAMultiModuleBuildTheReplayRunsFromTheRootSelectingTheModule() throws java.io.IOException {
         Path a = write("r1", PREDICTIONS, 0.5, "aa");
         Path b = write("r2", new double[] {0.3, 0.5, 0.75, 1.0}, 0.5, "aa");
