@@ -107,7 +107,8 @@ public final class ForkExecutor {
             slots.forEach(ChildSlots.Slot::close);
             if (plan.classArchive() != null) {
                 // Publishes the archive run 1 wrote (only after a normal exit) and releases its lock.
-                plan.classArchive().finish(outcomes);
+                plan.classArchive().finish(plan.children().get(0), outcomes, plan.results().childSlots(),
+                        parallelChildren, timeout, logLimit);
             }
             ConfinedDelete work = ConfinedDelete.within(plan.results().work());
             for (PlannedChild run : plan.children()) {

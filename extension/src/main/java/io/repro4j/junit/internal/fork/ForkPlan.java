@@ -48,7 +48,7 @@ public record ForkPlan(ChildRequest.TestInvocation test, String testKey, Results
 
     /** The JVM flags every child gets, besides the strict ones. */
     static List<String> baseJvmFlags(String maxHeap) {
-        return List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:-UsePerfData",
+        return List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData",
                 "-XX:+ExitOnOutOfMemoryError", "-Xmx" + maxHeap, "--enable-native-access=ALL-UNNAMED");
     }
 

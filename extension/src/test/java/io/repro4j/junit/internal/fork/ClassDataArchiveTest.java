@@ -114,6 +114,41 @@ class ClassDataArchiveTest {
         assertThat(Path.of(entries[0])).isRegularFile();
     }
 
+    @Test
+    void eachJdkGetsTheKindOfArchiveItMaps() {
+        assertThat(ClassDataArchive.kindFor(Runtime.Version.parse("17.0.17"))).isEqualTo(ClassDataArchive.Kind.DYNAMIC);
+        assertThat(ClassDataArchive.kindFor(Runtime.Version.parse("21.0.5"))).isNull();
+        assertThat(ClassDataArchive.kindFor(Runtime.Version.parse("25.0.1"))).isEqualTo(ClassDataArchive.Kind.AOT);
+        assertThat(ClassDataArchive.kindFor(Runtime.Version.parse("26"))).isEqualTo(ClassDataArchive.Kind.AOT);
+    }
+
+    @Test
+    void theWarmUpClassPathHasNoDirectoryAndTheirOtherFilesInOneJarAtTheEnd() throws IOException {
+        Path jar = jarWith("other/resource.txt");
+        Path first = classesDirWith("config/settings.properties");
+        Path second = Files.createDirectories(dir.resolve("second"));
+        Files.createDirectories(second.resolve("config"));
+        Files.writeString(second.resolve("config/settings.properties"), "second copy");
+        Files.writeString(second.resolve("data.csv"), "a,b");
+        Path cds = dir.resolve("cds");
+
+        String[] entries = ClassDataArchive.warmUpClasspath(jar + File.pathSeparator + first + File.pathSeparator
+                + second, cds).split(File.pathSeparator);
+
+        assertThat(entries).hasSize(2);
+        assertThat(entries[0]).isEqualTo(jar.toString());
+        assertThat(entries[1]).startsWith(cds.resolve("resources-").toString()).endsWith(".jar");
+        try (java.util.jar.JarFile resources = new java.util.jar.JarFile(entries[1])) {
+            assertThat(resources.stream().map(JarEntry::getName)).containsExactly("config/settings.properties",
+                    "data.csv");
+            // the first directory on the class path wins, as it does for the children
+            assertThat(new String(resources.getInputStream(resources.getEntry("config/settings.properties"))
+                    .readAllBytes())).isEqualTo("directory copy");
+        }
+        assertThat(ClassDataArchive.warmUpClasspath(jar + File.pathSeparator + first + File.pathSeparator + second,
+                cds)).as("named by content, made once").isEqualTo(String.join(File.pathSeparator, entries));
+    }
+
     private static void deleteTree(Path root) throws IOException {
         try (var files = Files.walk(root)) {
             for (Path p : (Iterable<Path>) files.sorted(java.util.Comparator.reverseOrder())::iterator) {
