@@ -378,4 +378,17 @@ class EstimatorPolicyTest {
         assertThat(apply(Library.XGBOOST, params, BEST_EFFORT).effectiveParams())
                 .doesNotContainKeys("device", "max_depth");
     }
+
+    @Test
+    void aWorkerCountIsForXgboostOnlyAndAtLeastOne() {
+        assertThatThrownBy(() -> EstimatorPolicy.apply(Library.LIGHTGBM, Map.of(), 42, null, 2, STRICT))
+                .isInstanceOf(Repro4jException.class)
+                .hasMessage("a distributed training (numWorkers = 2) is supported for XGBoost only");
+        assertThatThrownBy(() -> EstimatorPolicy.apply(Library.XGBOOST, Map.of(), 42, null, 0, STRICT))
+                .isInstanceOf(Repro4jException.class).hasMessage("numWorkers = 0 must be at least 1");
+        assertThat(EstimatorPolicy.apply(Library.XGBOOST, Map.of(), 42, null, 1, STRICT).effectiveParams())
+                .containsEntry("seed", 42);
+        assertThat(EstimatorPolicy.apply(Library.LIGHTGBM, Map.of(), 42, null, null, STRICT).effectiveParams())
+                .containsKey("seed");
+    }
 }
