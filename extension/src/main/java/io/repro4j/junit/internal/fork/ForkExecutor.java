@@ -92,17 +92,7 @@ public final class ForkExecutor {
             return outcomes;
         } finally {
             // Interrupts waiting launchers, which kill their process trees before returning.
-            pool.shutdownNow();
-            boolean interrupted = false;
-            while (true) {
-                try {
-                    if (pool.awaitTermination(1, TimeUnit.MINUTES)) {
-                        break;
-                    }
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
+            boolean interrupted = shutdownAndAwait(pool);
             // Runs that never started give back the slot taken for them (closing is idempotent).
             slots.forEach(ChildSlots.Slot::close);
             if (plan.classArchive() != null) {
@@ -120,6 +110,27 @@ public final class ForkExecutor {
             }
             if (interrupted) {
                 Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Shuts {@code pool} down now (interrupting its tasks) and waits until every task has ended, however long
+     * that takes; an interrupt of the calling thread does not cut the wait short.
+     *
+     * @return whether the calling thread was interrupted while it waited (the caller restores the flag when it is
+     *     done cleaning up)
+     */
+    static boolean shutdownAndAwait(ExecutorService pool) {
+        pool.shutdownNow();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (pool.awaitTermination(1, TimeUnit.MINUTES)) {
+                    return interrupted;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
             }
         }
     }

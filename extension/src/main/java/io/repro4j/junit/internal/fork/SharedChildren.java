@@ -15,7 +15,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.apiguardian.api.API;
 
 /**
@@ -152,18 +151,7 @@ public final class SharedChildren implements AutoCloseable {
     @Override
     public void close() {
         outcomes.cancel(true);
-        runner.shutdownNow();
-        boolean interrupted = false;
-        while (true) {
-            try {
-                if (runner.awaitTermination(1, TimeUnit.MINUTES)) {
-                    break;
-                }
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
+        if (ForkExecutor.shutdownAndAwait(runner)) {
             Thread.currentThread().interrupt();
         }
     }
