@@ -215,10 +215,11 @@ public final class ClassDataArchive {
      * only when run 1 exited normally, and releases the lock.
      *
      * @param runOne run 1 as planned, the model of the warm-up child
+     * @param allEnded whether every run ended on its own; a warm-up never follows an interrupted execution
      * @param slots where child slots are taken, so that the warm-up counts against the limit too
      */
-    void finish(PlannedChild runOne, List<ChildOutcome> outcomes, Path slots, int parallelChildren, Duration timeout,
-            long logLimit) {
+    void finish(PlannedChild runOne, List<ChildOutcome> outcomes, boolean allEnded, Path slots, int parallelChildren,
+            Duration timeout, long logLimit) {
         if (pending == null) {
             return;
         }
@@ -226,7 +227,7 @@ public final class ClassDataArchive {
         try {
             boolean ok = outcomes.stream().anyMatch(o -> o.run().index() == 1 && o.exitCode() != null
                     && o.exitCode() == 0);
-            if (ok && kind == Kind.AOT && !Thread.currentThread().isInterrupted()) {
+            if (ok && kind == Kind.AOT && allEnded && !Thread.currentThread().isInterrupted()) {
                 scratch = archive.resolveSibling("warm-up-" + ProcessHandle.current().pid() + "-"
                         + WARM_UPS.incrementAndGet());
                 warmUp(runOne, scratch, slots, parallelChildren, timeout, logLimit);

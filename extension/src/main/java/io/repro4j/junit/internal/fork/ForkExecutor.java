@@ -97,7 +97,9 @@ public final class ForkExecutor {
             slots.forEach(ChildSlots.Slot::close);
             if (plan.classArchive() != null) {
                 // Publishes the archive run 1 wrote (only after a normal exit) and releases its lock.
-                plan.classArchive().finish(plan.children().get(0), outcomes, plan.results().childSlots(),
+                // An interrupt while waiting for the runs leaves fewer outcomes than runs (and clears the flag).
+                plan.classArchive().finish(plan.children().get(0), outcomes,
+                        !interrupted && outcomes.size() == plan.children().size(), plan.results().childSlots(),
                         parallelChildren, timeout, logLimit);
             }
             ConfinedDelete work = ConfinedDelete.within(plan.results().work());
