@@ -1,5 +1,7 @@
 package io.repro4j.examples.bench;
 
+import static io.repro4j.junit.testkit.BenchStats.last;
+import static io.repro4j.junit.testkit.BenchStats.median;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -165,16 +167,6 @@ public final class SuiteBenchmark {
             }
         }
         return n;
-    }
-
-    private static double last(List<Double> values) {
-        return values.get(values.size() - 1);
-    }
-
-    private static double median(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        int mid = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
     /** The training run of a test body called directly: it trains here, with the seed the children would use. */

@@ -1,5 +1,7 @@
 package io.repro4j.junit.bench;
 
+import static io.repro4j.junit.testkit.BenchStats.last;
+import static io.repro4j.junit.testkit.BenchStats.median;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -194,18 +196,5 @@ public final class ForkOverheadBenchmark {
                     median(cpu.getOrDefault(e.getKey(), List.of()))));
         }
         return sb.toString().trim();
-    }
-
-    private static double last(List<Double> values) {
-        return values.get(values.size() - 1);
-    }
-
-    private static double median(List<Double> values) {
-        if (values.isEmpty()) {
-            return Double.NaN;
-        }
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        int mid = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 }

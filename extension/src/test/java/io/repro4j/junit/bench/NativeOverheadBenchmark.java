@@ -1,5 +1,8 @@
 package io.repro4j.junit.bench;
 
+import static io.repro4j.junit.testkit.BenchStats.last;
+import static io.repro4j.junit.testkit.BenchStats.median;
+
 import io.repro4j.harness.Dataset;
 import io.repro4j.harness.estimator.EstimatorLedger;
 import io.repro4j.harness.estimator.LedgerEntry;
@@ -105,15 +108,5 @@ public final class NativeOverheadBenchmark {
         DMatrix m = new DMatrix(values, data.rows(), data.columns(), Float.NaN);
         m.setLabel(labels);
         return m;
-    }
-
-    private static double last(List<Double> values) {
-        return values.get(values.size() - 1);
-    }
-
-    private static double median(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        int mid = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 }

@@ -2,6 +2,7 @@ package io.repro4j.spark.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.repro4j.harness.results.Json;
+import io.repro4j.junit.testkit.BenchStats;
 import io.repro4j.junit.testkit.FixtureExecution;
 import io.repro4j.spark.DeterministicSpark;
 import io.repro4j.spark.fixtures.SparkData;
@@ -92,10 +93,8 @@ public final class SparkOverheadBenchmark {
         phases.computeIfAbsent(name, k -> new ArrayList<>()).add(ms);
     }
 
+    /** The median in whole milliseconds (rounded down, as the figures are). */
     private static long median(List<Long> values) {
-        List<Long> sorted = new ArrayList<>(values);
-        sorted.sort(null);
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+        return (long) BenchStats.median(values);
     }
 }
