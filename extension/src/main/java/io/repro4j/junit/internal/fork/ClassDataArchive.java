@@ -6,6 +6,7 @@ import io.repro4j.harness.results.ResultsLayout;
 import io.repro4j.junit.internal.protocol.ChildRequest;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -416,16 +418,16 @@ public final class ClassDataArchive {
 
         /** A jar of {@code files} by entry name, named {@code prefix} and a hash of their content, created once. */
         static Path pack(Map<String, Path> files, Path dir, String prefix) throws IOException {
+            // Streamed twice (hash, then copy) rather than held in memory: resources can be large data files.
             MessageDigest md = Sha256.newDigest();
-            List<byte[]> contents = new ArrayList<>();
             for (Map.Entry<String, Path> f : files.entrySet()) {
-                byte[] bytes = Files.readAllBytes(f.getValue());
-                contents.add(bytes);
                 md.update(f.getKey().getBytes(StandardCharsets.UTF_8));
                 md.update((byte) 0);
-                md.update(Long.toString(bytes.length).getBytes(StandardCharsets.UTF_8));
+                md.update(Long.toString(Files.size(f.getValue())).getBytes(StandardCharsets.UTF_8));
                 md.update((byte) 0);
-                md.update(bytes);
+                try (InputStream in = new DigestInputStream(Files.newInputStream(f.getValue()), md)) {
+                    in.transferTo(OutputStream.nullOutputStream());
+                }
             }
             Path jar = dir.resolve(prefix + Sha256.finish(md).substring(0, 20) + ".jar");
             if (Files.isRegularFile(jar)) {
@@ -435,13 +437,12 @@ public final class ClassDataArchive {
             Path tmp = dir.resolve(jar.getFileName() + "." + ProcessHandle.current().pid() + "."
                     + Thread.currentThread().getId() + ".tmp");
             try (OutputStream out = Files.newOutputStream(tmp); JarOutputStream jout = new JarOutputStream(out)) {
-                int i = 0;
-                for (String name : files.keySet()) {
-                    JarEntry e = new JarEntry(name);
+                for (Map.Entry<String, Path> f : files.entrySet()) {
+                    JarEntry e = new JarEntry(f.getKey());
                     // A fixed time: the jar's bytes depend only on the files.
                     e.setTime(1_000_000_000_000L);
                     jout.putNextEntry(e);
-                    jout.write(contents.get(i++));
+                    Files.copy(f.getValue(), jout);
                     jout.closeEntry();
                 }
             }
